@@ -1,0 +1,67 @@
+//! Tracing options, with the defaults documented in README.md.
+
+use serde::{Deserialize, Serialize};
+
+/// Options of the reuse kernels. Every field has a default that works on news
+/// text; see README.md ("Options") for what each one changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Params {
+    /// Words per fingerprint n-gram.
+    pub ngram: usize,
+    /// Winnowing window (in n-grams): any run of `window + ngram - 1`
+    /// identical normalised words is guaranteed to share a fingerprint.
+    pub window: usize,
+    /// Fingerprints found in more documents than this are ignored (common
+    /// phrases, boilerplate).
+    pub max_df: usize,
+    /// A pair of documents is aligned only if it shares at least this many
+    /// fingerprints.
+    pub min_shared: usize,
+    /// Minimum passage length in characters (on both sides).
+    pub min_chars: usize,
+    /// Minimum number of aligned (identical) words in a passage.
+    pub min_words: usize,
+    /// Largest gap, in words, allowed inside one passage (dropped or added
+    /// sentences up to this size do not split a passage).
+    pub gap: usize,
+    /// When true, reuse between two documents of the same non-empty series
+    /// (outlet) is not reported.
+    pub exclude_same_series: bool,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            ngram: 5,
+            window: 4,
+            max_df: 100,
+            min_shared: 2,
+            min_chars: 80,
+            min_words: 10,
+            gap: 40,
+            exclude_same_series: false,
+        }
+    }
+}
+
+impl Params {
+    /// Checks that the options make sense together.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.ngram == 0 || self.ngram > 32 {
+            return Err(format!("ngram must be between 1 and 32, got {}", self.ngram));
+        }
+        if self.window == 0 || self.window > 64 {
+            return Err(format!("window must be between 1 and 64, got {}", self.window));
+        }
+        if self.max_df < 2 {
+            return Err(format!("max-df must be at least 2, got {}", self.max_df));
+        }
+        if self.min_shared == 0 {
+            return Err("min-shared must be at least 1".into());
+        }
+        if self.gap == 0 {
+            return Err("gap must be at least 1 word".into());
+        }
+        Ok(())
+    }
+}

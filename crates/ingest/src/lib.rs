@@ -1,0 +1,1 @@
+//! echotrace-ingest (being written)
