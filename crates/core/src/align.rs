@@ -1,1 +1,379 @@
-//! TODO
+//! Local alignment of one candidate pair into passages.
+//!
+//! 1. Seeds (shared fingerprints) are chained into runs that go forward in
+//!    both documents with gaps of at most `gap` words. Chains are formed
+//!    independently, so paragraphs that appear in another order in the copy
+//!    give separate chains instead of being lost (passim's single monotone
+//!    chain misses them).
+//! 2. Around each chain, every identical normalised word within a band of
+//!    the chain's diagonals becomes an anchor; a sparse dynamic programme
+//!    (like minimap2's chaining) picks the best forward chain of anchors,
+//!    rewarding words matched in runs and charging for skipped words. Single
+//!    word substitutions, insertions, dropped or added sentences (up to `gap`
+//!    words) and OCR-damaged words are bridged; the passage ends where the
+//!    matching stops paying for the gaps.
+//! 3. Passages shorter than `min_words` matched words or `min_chars`
+//!    characters are dropped; duplicates found from several chains are merged.
+
+use crate::model::CharSpan;
+use crate::normalise::Token;
+use crate::params::Params;
+use std::collections::HashMap;
+
+/// One aligned passage between documents A and B.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignedPassage {
+    /// Word index range `[start, end)` in A.
+    pub a_words: (u32, u32),
+    /// Word index range `[start, end)` in B.
+    pub b_words: (u32, u32),
+    /// Character span in A's original text.
+    pub a: CharSpan,
+    /// Character span in B's original text.
+    pub b: CharSpan,
+    /// Number of aligned identical words.
+    pub matched: u32,
+    /// `matched` divided by the longer side's word count, in (0, 1].
+    pub score: f32,
+}
+
+const BAND: i64 = 10;
+const LOOKBACK: usize = 96;
+const GAP_COST: f32 = 0.2;
+const RUN_WEIGHT: f32 = 1.0;
+const LONE_WEIGHT: f32 = 0.4;
+
+/// Aligns documents A and B given the seeds `(word in A, word in B)` of their
+/// shared fingerprints. Deterministic; the result is sorted by position in A.
+pub fn align_pair(
+    ta: &[Token],
+    tb: &[Token],
+    seeds: &[(u32, u32)],
+    params: &Params,
+) -> Vec<AlignedPassage> {
+    let mut seeds: Vec<(u32, u32)> = seeds
+        .iter()
+        .copied()
+        .filter(|&(a, b)| (a as usize) < ta.len() && (b as usize) < tb.len())
+        .collect();
+    seeds.sort_unstable();
+    seeds.dedup();
+    let chains = chain_seeds(&seeds, params);
+    let mut found = Vec::new();
+    for chain in &chains {
+        if let Some(p) = align_chain(ta, tb, chain, params) {
+            found.push(p);
+        }
+    }
+    dedupe(found)
+}
+
+/// Groups seeds into forward chains with bounded gaps.
+fn chain_seeds(seeds: &[(u32, u32)], params: &Params) -> Vec<Vec<(u32, u32)>> {
+    let max_step = (params.gap + params.ngram) as i64;
+    let mut open: Vec<Vec<(u32, u32)>> = Vec::new();
+    let mut done: Vec<Vec<(u32, u32)>> = Vec::new();
+    for &(pa, pb) in seeds {
+        // Close chains that can no longer be extended.
+        let mut k = 0;
+        while k < open.len() {
+            let last = *open[k].last().expect("chains are never empty");
+            if (pa as i64) - (last.0 as i64) > max_step {
+                done.push(open.remove(k));
+            } else {
+                k += 1;
+            }
+        }
+        let mut best: Option<(i64, usize)> = None;
+        for (ci, ch) in open.iter().enumerate() {
+            let (la, lb) = *ch.last().expect("chains are never empty");
+            let da = pa as i64 - la as i64;
+            let db = pb as i64 - lb as i64;
+            if da >= 1 && db >= 1 && da <= max_step && db <= max_step {
+                let cost = (db - da).abs();
+                if best.is_none_or(|(c, _)| cost < c) {
+                    best = Some((cost, ci));
+                }
+            }
+        }
+        match best {
+            Some((_, ci)) => open[ci].push((pa, pb)),
+            None => open.push(vec![(pa, pb)]),
+        }
+    }
+    done.extend(open);
+    done.sort();
+    done
+}
+
+fn align_chain(
+    ta: &[Token],
+    tb: &[Token],
+    chain: &[(u32, u32)],
+    params: &Params,
+) -> Option<AlignedPassage> {
+    let n = params.ngram as i64;
+    let margin = params.gap as i64;
+    let first = chain[0];
+    let last = *chain.last()?;
+    let a0 = (first.0 as i64 - margin).max(0) as usize;
+    let a1 = ((last.0 as i64 + n + margin) as usize).min(ta.len());
+    let b0 = (first.1 as i64 - margin).max(0) as usize;
+    let b1 = ((last.1 as i64 + n + margin) as usize).min(tb.len());
+    if a0 >= a1 || b0 >= b1 {
+        return None;
+    }
+
+    // Positions of each word hash in B's region.
+    let mut in_b: HashMap<u64, Vec<u32>> = HashMap::with_capacity(b1 - b0);
+    for (j, t) in tb.iter().enumerate().take(b1).skip(b0) {
+        in_b.entry(t.hash).or_default().push(j as u32);
+    }
+
+    // Anchors within the band around the chain's local diagonal.
+    let mut anchors: Vec<(u32, u32)> = Vec::new();
+    let mut si = 0usize;
+    for (i, t) in ta.iter().enumerate().take(a1).skip(a0) {
+        while si + 1 < chain.len() && (chain[si + 1].0 as usize) <= i {
+            si += 1;
+        }
+        let d_prev = chain[si].1 as i64 - chain[si].0 as i64;
+        let d_next = chain
+            .get(si + 1)
+            .map(|s| s.1 as i64 - s.0 as i64)
+            .unwrap_or(d_prev);
+        let (lo, hi) = (d_prev.min(d_next) - BAND, d_prev.max(d_next) + BAND);
+        if let Some(js) = in_b.get(&t.hash) {
+            for &j in js {
+                let d = j as i64 - i as i64;
+                if d >= lo && d <= hi {
+                    anchors.push((i as u32, j));
+                }
+            }
+        }
+    }
+    if anchors.len() < params.min_words {
+        return None;
+    }
+    let chosen = best_anchor_chain(&anchors, params.gap as i64 + 1);
+    let matched = chosen.len() as u32;
+    if (matched as usize) < params.min_words {
+        return None;
+    }
+    let (fa, fb) = chosen[0];
+    let (la, lb) = *chosen.last()?;
+    let a = CharSpan {
+        begin: ta[fa as usize].begin as usize,
+        end: ta[la as usize].end as usize,
+    };
+    let b = CharSpan {
+        begin: tb[fb as usize].begin as usize,
+        end: tb[lb as usize].end as usize,
+    };
+    if a.len() < params.min_chars || b.len() < params.min_chars {
+        return None;
+    }
+    let len_a = la - fa + 1;
+    let len_b = lb - fb + 1;
+    Some(AlignedPassage {
+        a_words: (fa, la + 1),
+        b_words: (fb, lb + 1),
+        a,
+        b,
+        matched,
+        score: matched as f32 / len_a.max(len_b) as f32,
+    })
+}
+
+/// Sparse chaining DP over anchors sorted by (i, j): returns the anchors of
+/// the best-scoring forward chain.
+fn best_anchor_chain(anchors: &[(u32, u32)], max_gap: i64) -> Vec<(u32, u32)> {
+    let set: std::collections::HashSet<(u32, u32)> = anchors.iter().copied().collect();
+    let weight: Vec<f32> = anchors
+        .iter()
+        .map(|&(i, j)| {
+            let before = i > 0 && j > 0 && set.contains(&(i - 1, j - 1));
+            let after = set.contains(&(i + 1, j + 1));
+            if before || after {
+                RUN_WEIGHT
+            } else {
+                LONE_WEIGHT
+            }
+        })
+        .collect();
+    let mut f = vec![0f32; anchors.len()];
+    let mut prev = vec![usize::MAX; anchors.len()];
+    let mut best = (0f32, usize::MAX);
+    for k in 0..anchors.len() {
+        let (ik, jk) = (anchors[k].0 as i64, anchors[k].1 as i64);
+        let mut fk = weight[k];
+        let mut pk = usize::MAX;
+        let lo = k.saturating_sub(LOOKBACK);
+        for p in (lo..k).rev() {
+            let (ip, jp) = (anchors[p].0 as i64, anchors[p].1 as i64);
+            let (di, dj) = (ik - ip, jk - jp);
+            if di > max_gap {
+                break;
+            }
+            if di < 1 || dj < 1 || dj > max_gap {
+                continue;
+            }
+            let cost =
+                GAP_COST * ((di.max(dj) - 1) as f32) + GAP_COST * ((di - dj).abs() as f32) * 0.5;
+            let cand = f[p] - cost + weight[k];
+            if cand > fk {
+                fk = cand;
+                pk = p;
+            }
+        }
+        f[k] = fk;
+        prev[k] = pk;
+        if fk > best.0 {
+            best = (fk, k);
+        }
+    }
+    let mut out = Vec::new();
+    let mut k = best.1;
+    while k != usize::MAX {
+        out.push(anchors[k]);
+        k = prev[k];
+    }
+    out.reverse();
+    out
+}
+
+/// Removes passages that repeat another (same stretch on both sides),
+/// keeping the one with more matched words. Sorted by position in A.
+fn dedupe(mut found: Vec<AlignedPassage>) -> Vec<AlignedPassage> {
+    found.sort_by(|x, y| {
+        y.matched
+            .cmp(&x.matched)
+            .then(x.a.begin.cmp(&y.a.begin))
+            .then(x.b.begin.cmp(&y.b.begin))
+    });
+    let mut kept: Vec<AlignedPassage> = Vec::new();
+    for p in found {
+        let dup = kept.iter().any(|k| {
+            let oa = p.a.overlap(&k.a) * 2 > p.a.len().min(k.a.len());
+            let ob = p.b.overlap(&k.b) * 2 > p.b.len().min(k.b.len());
+            oa && ob
+        });
+        if !dup {
+            kept.push(p);
+        }
+    }
+    kept.sort_by(|x, y| x.a.begin.cmp(&y.a.begin).then(x.b.begin.cmp(&y.b.begin)));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::fingerprints;
+    use crate::normalise::{slice_chars, tokenize};
+
+    /// Seeds computed the way the pipeline does: shared winnowed fingerprints.
+    fn seeds(ta: &[Token], tb: &[Token], p: &Params) -> Vec<(u32, u32)> {
+        let fa = fingerprints(ta, p.ngram, p.window);
+        let fb = fingerprints(tb, p.ngram, p.window);
+        let mut s = Vec::new();
+        for x in &fa {
+            for y in &fb {
+                if x.hash == y.hash {
+                    s.push((x.pos, y.pos));
+                }
+            }
+        }
+        s
+    }
+
+    fn align(a: &str, b: &str) -> Vec<AlignedPassage> {
+        let p = Params::default();
+        let (ta, tb) = (tokenize(a), tokenize(b));
+        align_pair(&ta, &tb, &seeds(&ta, &tb, &p), &p)
+    }
+
+    const P1: &str = "The minister said on Thursday that the new rail line would open to passengers before the end of the summer, two years later than first promised, after a long dispute over the cost of the tunnels under the river.";
+    const P2: &str = "Engineers found that the soil near the old harbour was softer than the surveys had shown, and the contractor asked for more money to reinforce the walls before any train could run safely through them.";
+    const P3: &str = "Opposition councillors called the delay a scandal and demanded a full public inquiry into how the budget had been allowed to grow without a single vote of the city assembly being taken.";
+    const FILLER_A: &str = "Weather in the hills stayed cold all week, with snow on the northern passes and farmers keeping their flocks in the lower valleys until the storms had passed.";
+    const FILLER_B: &str = "A local bakery won a national prize for its rye bread, and the owner said the secret was patience, a very old oven and flour milled by a neighbour.";
+
+    #[test]
+    fn verbatim_copy_is_found_with_exact_offsets() {
+        let a = format!("{FILLER_A}\n\n{P1}\n\n{FILLER_B}");
+        let b = format!("Intro words here.\n\n{P1}\n\nSomething else entirely different.");
+        let got = align(&a, &b);
+        assert_eq!(got.len(), 1, "{got:?}");
+        let p = &got[0];
+        let want = P1.trim_end_matches('.');
+        assert_eq!(slice_chars(&a, p.a.begin, p.a.end), want);
+        assert_eq!(slice_chars(&b, p.b.begin, p.b.end), want);
+        assert!(p.score > 0.99);
+    }
+
+    #[test]
+    fn edits_inside_a_passage_are_bridged() {
+        // substitutions, an insertion, typography, a dropped sentence
+        let src = format!("{P1} {P2} {P3}");
+        let copy = P1
+            .replace("Thursday", "Friday")
+            .replace("passengers", "the travelling public")
+            + " "
+            + &P3.replace("scandal", "«scandal»");
+        let got = align(&src, &copy);
+        assert_eq!(got.len(), 1, "{got:?}");
+        let p = &got[0];
+        assert_eq!(p.a.begin, 0);
+        assert!(slice_chars(&src, p.a.begin, p.a.end).ends_with("city assembly being taken"));
+        assert!(slice_chars(&copy, p.b.begin, p.b.end).starts_with("The minister said on Friday"));
+    }
+
+    #[test]
+    fn transposed_paragraphs_are_both_found() {
+        let a = format!("{P1}\n\n{FILLER_A}\n\n{P2}");
+        let b = format!("{P2}\n\n{FILLER_B}\n\n{P1}");
+        let got = align(&a, &b);
+        assert_eq!(got.len(), 2, "{got:?}");
+        let texts: Vec<&str> = got
+            .iter()
+            .map(|p| slice_chars(&b, p.b.begin, p.b.end))
+            .collect();
+        assert!(texts.iter().any(|t| t.starts_with("The minister")));
+        assert!(texts.iter().any(|t| t.starts_with("Engineers found")));
+    }
+
+    #[test]
+    fn ocr_noise_is_tolerated() {
+        let noisy = P1
+            .replace("minister", "rninister")
+            .replace("passengers", "passcngers")
+            .replace("promised", "prom1sed")
+            .replace("tunnels", "tunne-\nls");
+        let got = align(&format!("{P2} {P1}"), &noisy);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].matched >= 30, "{got:?}");
+    }
+
+    #[test]
+    fn common_phrases_do_not_make_passages() {
+        let a = "He said that the president of the united states would visit the region next month to meet local leaders.";
+        let b = "Critics noted that the president of the united states had never been to the area before this year, unlike his rival.";
+        assert!(align(a, b).is_empty());
+    }
+
+    #[test]
+    fn unrelated_texts_give_nothing() {
+        assert!(align(P1, P2).is_empty());
+        assert!(align("", P2).is_empty());
+    }
+
+    #[test]
+    fn seeds_out_of_range_are_ignored() {
+        let ta = tokenize(P1);
+        let tb = tokenize(P1);
+        let p = Params::default();
+        let got = align_pair(&ta, &tb, &[(10_000, 3), (2, 99_999)], &p);
+        assert!(got.is_empty());
+    }
+}

@@ -1,1 +1,277 @@
-//! TODO
+//! Candidate pairs: an inverted index of fingerprints turned into pairs of
+//! documents that share enough of them, with the shared positions as seeds
+//! for alignment.
+//!
+//! The index is a sorted vector of postings, so building it costs
+//! O(F log F) for F fingerprints and the pairs emitted grow with the amount
+//! of real reuse, not with the square of the corpus: fingerprints found in a
+//! single document (the vast majority) or in more than `max_df` documents
+//! (common phrases, boilerplate) emit nothing.
+
+use crate::params::Params;
+use rayon::prelude::*;
+
+/// One fingerprint occurrence: hash, document number, word position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Posting {
+    pub hash: u64,
+    pub doc: u32,
+    pub pos: u32,
+}
+
+/// A pair of documents (`a < b` by document number) to align, with the word
+/// positions of their shared fingerprints, sorted and deduplicated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub a: u32,
+    pub b: u32,
+    pub seeds: Vec<(u32, u32)>,
+}
+
+/// Per-document facts the pairing needs.
+pub struct DocInfo<'a> {
+    /// True for documents added in this run: only pairs touching at least one
+    /// new document are produced (incremental tracing).
+    pub is_new: &'a [bool],
+    /// Series number per document (`u32::MAX` = none), for the same-series
+    /// filter.
+    pub series: &'a [u32],
+}
+
+/// Most occurrences of one fingerprint counted per document (a phrase
+/// repeated many times in one text must not blow up the pair list).
+const MAX_OCC_PER_DOC: usize = 4;
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct SeedEntry {
+    pair: u64,
+    pa: u32,
+    pb: u32,
+}
+
+/// Builds the candidate pairs from all postings of the corpus.
+///
+/// Deterministic: the result is sorted by `(a, b)` whatever the number of
+/// threads.
+pub fn candidate_pairs(
+    mut postings: Vec<Posting>,
+    info: &DocInfo,
+    params: &Params,
+) -> Vec<Candidate> {
+    postings.par_sort_unstable();
+    postings.dedup();
+    let chunks = group_chunks(&postings, 1 << 16);
+    let mut seeds: Vec<SeedEntry> = chunks
+        .par_iter()
+        .flat_map_iter(|&(s, e)| {
+            let mut out = Vec::new();
+            emit_chunk(&postings[s..e], info, params, &mut out);
+            out
+        })
+        .collect();
+    drop(postings);
+    seeds.par_sort_unstable();
+    seeds.dedup();
+
+    let mut result = Vec::new();
+    let mut i = 0;
+    while i < seeds.len() {
+        let pair = seeds[i].pair;
+        let mut j = i;
+        while j < seeds.len() && seeds[j].pair == pair {
+            j += 1;
+        }
+        if j - i >= params.min_shared {
+            result.push(Candidate {
+                a: (pair >> 32) as u32,
+                b: pair as u32,
+                seeds: seeds[i..j].iter().map(|s| (s.pa, s.pb)).collect(),
+            });
+        }
+        i = j;
+    }
+    result
+}
+
+/// Splits sorted postings into chunks of about `target` entries that never
+/// cut a run of equal hashes.
+fn group_chunks(postings: &[Posting], target: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    while s < postings.len() {
+        let mut e = (s + target).min(postings.len());
+        while e < postings.len() && postings[e].hash == postings[e - 1].hash {
+            e += 1;
+        }
+        out.push((s, e));
+        s = e;
+    }
+    out
+}
+
+fn emit_chunk(postings: &[Posting], info: &DocInfo, params: &Params, out: &mut Vec<SeedEntry>) {
+    let mut i = 0;
+    let mut group: Vec<Posting> = Vec::new();
+    while i < postings.len() {
+        let h = postings[i].hash;
+        let mut j = i;
+        while j < postings.len() && postings[j].hash == h {
+            j += 1;
+        }
+        // Count distinct documents (postings are sorted by doc within a hash).
+        let run = &postings[i..j];
+        let mut df = 0;
+        for (k, p) in run.iter().enumerate() {
+            if k == 0 || run[k - 1].doc != p.doc {
+                df += 1;
+            }
+        }
+        if df >= 2 && df <= params.max_df {
+            group.clear();
+            let mut per_doc = 0;
+            for (k, p) in run.iter().enumerate() {
+                if k > 0 && run[k - 1].doc == p.doc {
+                    per_doc += 1;
+                } else {
+                    per_doc = 0;
+                }
+                if per_doc < MAX_OCC_PER_DOC {
+                    group.push(*p);
+                }
+            }
+            for x in 0..group.len() {
+                for y in x + 1..group.len() {
+                    let (p, q) = (group[x], group[y]);
+                    if p.doc == q.doc {
+                        continue;
+                    }
+                    let (pi, qi) = (p.doc as usize, q.doc as usize);
+                    if !(info.is_new.get(pi).copied().unwrap_or(true)
+                        || info.is_new.get(qi).copied().unwrap_or(true))
+                    {
+                        continue;
+                    }
+                    if params.exclude_same_series {
+                        let sp = info.series.get(pi).copied().unwrap_or(u32::MAX);
+                        let sq = info.series.get(qi).copied().unwrap_or(u32::MAX);
+                        if sp != u32::MAX && sp == sq {
+                            continue;
+                        }
+                    }
+                    out.push(SeedEntry {
+                        pair: ((p.doc as u64) << 32) | q.doc as u64,
+                        pa: p.pos,
+                        pb: q.pos,
+                    });
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(hash: u64, doc: u32, pos: u32) -> Posting {
+        Posting { hash, doc, pos }
+    }
+
+    #[test]
+    fn pairs_need_min_shared_and_respect_max_df() {
+        let mut p = vec![
+            post(1, 0, 0),
+            post(1, 1, 5),
+            post(2, 0, 3),
+            post(2, 1, 9),
+            post(3, 0, 7),
+            post(3, 2, 1),
+        ];
+        // hash 9 in 4 docs: above max_df=3
+        for d in 0..4 {
+            p.push(post(9, d, 20));
+        }
+        let params = Params {
+            max_df: 3,
+            min_shared: 2,
+            ..Params::default()
+        };
+        let is_new = vec![true; 4];
+        let series = vec![u32::MAX; 4];
+        let c = candidate_pairs(
+            p,
+            &DocInfo {
+                is_new: &is_new,
+                series: &series,
+            },
+            &params,
+        );
+        assert_eq!(
+            c,
+            vec![Candidate {
+                a: 0,
+                b: 1,
+                seeds: vec![(0, 5), (3, 9)]
+            }]
+        );
+    }
+
+    #[test]
+    fn incremental_and_same_series_filters() {
+        let p = vec![post(1, 0, 0), post(1, 1, 0), post(2, 0, 1), post(2, 1, 1)];
+        let series = vec![u32::MAX; 2];
+        let params = Params {
+            min_shared: 1,
+            ..Params::default()
+        };
+        let old = vec![false, false];
+        assert!(candidate_pairs(
+            p.clone(),
+            &DocInfo {
+                is_new: &old,
+                series: &series
+            },
+            &params
+        )
+        .is_empty());
+        let one_new = vec![false, true];
+        assert_eq!(
+            candidate_pairs(
+                p.clone(),
+                &DocInfo {
+                    is_new: &one_new,
+                    series: &series
+                },
+                &params
+            )
+            .len(),
+            1
+        );
+        let same = vec![3, 3];
+        let excl = Params {
+            exclude_same_series: true,
+            ..params
+        };
+        assert!(candidate_pairs(
+            p,
+            &DocInfo {
+                is_new: &one_new,
+                series: &same
+            },
+            &excl
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn chunking_never_splits_a_hash_run() {
+        let p: Vec<Posting> = (0..100).map(|i| post(i / 10, i as u32, 0)).collect();
+        let ch = group_chunks(&p, 7);
+        for &(s, e) in &ch {
+            assert!(s == 0 || p[s].hash != p[s - 1].hash);
+            assert!(e == p.len() || p[e].hash != p[e - 1].hash);
+        }
+        assert_eq!(ch.last().unwrap().1, 100);
+    }
+}

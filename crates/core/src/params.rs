@@ -48,10 +48,16 @@ impl Params {
     /// Checks that the options make sense together.
     pub fn validate(&self) -> Result<(), String> {
         if self.ngram == 0 || self.ngram > 32 {
-            return Err(format!("ngram must be between 1 and 32, got {}", self.ngram));
+            return Err(format!(
+                "ngram must be between 1 and 32, got {}",
+                self.ngram
+            ));
         }
         if self.window == 0 || self.window > 64 {
-            return Err(format!("window must be between 1 and 64, got {}", self.window));
+            return Err(format!(
+                "window must be between 1 and 64, got {}",
+                self.window
+            ));
         }
         if self.max_df < 2 {
             return Err(format!("max-df must be at least 2, got {}", self.max_df));
