@@ -1,1 +1,684 @@
-//! echotrace-store
+//! echotrace-store: the embedded SQLite store.
+//!
+//! One database file holds the documents as given (text, metadata, passed
+//! through fields), their fingerprints (so that later runs match new
+//! documents against them without re-reading the old ones), the aligned
+//! passage pairs, the passages and the reuse clusters. The schema is
+//! documented in README.md and is meant to be queried with `sqlite3`.
+//!
+//! The database runs in WAL mode: a reader (a report, a server) can read it
+//! while a trace writes. Every batch of documents is committed on its own, and
+//! a document is marked `traced` only in the transaction that stores its
+//! clusters, so a run killed at any point leaves a database that opens and
+//! that the next run completes.
+
+use anyhow::{bail, Context, Result};
+use echotrace_core::model::{CharSpan, Document};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use serde_json::Value;
+use std::path::Path;
+
+/// Version of the schema below, kept in `meta.schema_version`.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id   INTEGER PRIMARY KEY,
+    started  TEXT NOT NULL,
+    finished TEXT,
+    params   TEXT NOT NULL,
+    stats    TEXT
+);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_key      INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    series       TEXT,
+    date         TEXT,
+    url          TEXT,
+    title        TEXT,
+    extra        TEXT,
+    origin       TEXT,
+    text         TEXT NOT NULL,
+    text_hash    TEXT NOT NULL,
+    n_chars      INTEGER NOT NULL,
+    n_words      INTEGER NOT NULL,
+    fingerprints BLOB NOT NULL,
+    state        TEXT NOT NULL CHECK (state IN ('indexed', 'traced')),
+    added_run    INTEGER REFERENCES runs(run_id),
+    story        INTEGER,
+    narrative    INTEGER
+);
+CREATE INDEX IF NOT EXISTS documents_state ON documents(state);
+CREATE TABLE IF NOT EXISTS alignments (
+    alignment_id  INTEGER PRIMARY KEY,
+    doc_a         INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    a_begin       INTEGER NOT NULL,
+    a_end         INTEGER NOT NULL,
+    doc_b         INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    b_begin       INTEGER NOT NULL,
+    b_end         INTEGER NOT NULL,
+    matched_words INTEGER NOT NULL,
+    score         REAL NOT NULL,
+    passage_a     INTEGER,
+    passage_b     INTEGER,
+    UNIQUE (doc_a, a_begin, a_end, doc_b, b_begin, b_end)
+);
+CREATE INDEX IF NOT EXISTS alignments_doc_b ON alignments(doc_b);
+CREATE TABLE IF NOT EXISTS passages (
+    uid     INTEGER PRIMARY KEY,
+    doc_key INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    begin   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    cluster INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_key);
+CREATE INDEX IF NOT EXISTS passages_cluster ON passages(cluster);
+CREATE TABLE IF NOT EXISTS clusters (
+    cluster   INTEGER PRIMARY KEY,
+    size      INTEGER NOT NULL,
+    n_docs    INTEGER NOT NULL,
+    first_uid INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS skipped (
+    run_id   INTEGER REFERENCES runs(run_id),
+    origin   TEXT NOT NULL,
+    location TEXT,
+    reason   TEXT NOT NULL
+);
+"#;
+
+/// A document ready to be stored: the record plus what the index needs.
+#[derive(Debug, Clone)]
+pub struct NewDoc {
+    pub doc: Document,
+    pub text_hash: String,
+    pub n_chars: usize,
+    pub n_words: usize,
+    /// Fingerprints as `(hash, word position)`.
+    pub fingerprints: Vec<(u64, u32)>,
+}
+
+/// A stored document's identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocRef {
+    pub doc_key: i64,
+    pub text_hash: String,
+    pub state: String,
+}
+
+/// An aligned passage pair as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignmentRow {
+    pub doc_a: i64,
+    pub a: CharSpan,
+    pub doc_b: i64,
+    pub b: CharSpan,
+    pub matched_words: u32,
+    pub score: f32,
+}
+
+/// Fingerprints of one stored document, as read back for indexing.
+pub struct StoredFingerprints {
+    pub doc_key: i64,
+    pub series: Option<String>,
+    pub pending: bool,
+    pub fingerprints: Vec<(u64, u32)>,
+}
+
+/// A stored passage with its cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassageRow {
+    pub uid: i64,
+    pub doc_key: i64,
+    pub begin: usize,
+    pub end: usize,
+    pub cluster: i64,
+}
+
+/// The store: one SQLite connection.
+pub struct Store {
+    conn: Connection,
+}
+
+/// Encodes fingerprints as 12-byte little-endian records (u64 hash, u32 position).
+pub fn encode_fingerprints(fps: &[(u64, u32)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(fps.len() * 12);
+    for &(h, p) in fps {
+        out.extend_from_slice(&h.to_le_bytes());
+        out.extend_from_slice(&p.to_le_bytes());
+    }
+    out
+}
+
+/// Decodes [`encode_fingerprints`]' format; a truncated tail is ignored.
+pub fn decode_fingerprints(blob: &[u8]) -> Vec<(u64, u32)> {
+    blob.chunks_exact(12)
+        .map(|c| {
+            let mut h = [0u8; 8];
+            h.copy_from_slice(&c[..8]);
+            let mut p = [0u8; 4];
+            p.copy_from_slice(&c[8..]);
+            (u64::from_le_bytes(h), u32::from_le_bytes(p))
+        })
+        .collect()
+}
+
+fn now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    secs.to_string()
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` for reading and writing.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open database {}", path.display()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .with_context(|| {
+                format!(
+                    "{} is not an echotrace database (or is corrupt)",
+                    path.display()
+                )
+            })?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.execute_batch(SCHEMA)
+            .with_context(|| format!("{}: cannot create the echotrace schema", path.display()))?;
+        let store = Store { conn };
+        match store.meta("schema_version")? {
+            None => store.set_meta("schema_version", &SCHEMA_VERSION.to_string())?,
+            Some(v) if v == SCHEMA_VERSION.to_string() => {}
+            Some(v) => bail!(
+                "{}: schema version {v}, this echotrace reads version {SCHEMA_VERSION}",
+                path.display()
+            ),
+        }
+        Ok(store)
+    }
+
+    /// Opens an existing database read-only (for export, show, report).
+    pub fn open_readonly(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            bail!(
+                "database {} does not exist (run `echotrace trace` first, or pass --db)",
+                path.display()
+            );
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .with_context(|| format!("cannot open database {}", path.display()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        let store = Store { conn };
+        let v = store
+            .meta("schema_version")
+            .with_context(|| format!("{} is not an echotrace database", path.display()))?;
+        if v.as_deref() != Some(&SCHEMA_VERSION.to_string()) {
+            bail!(
+                "{} is not an echotrace database of schema version {SCHEMA_VERSION}",
+                path.display()
+            );
+        }
+        Ok(store)
+    }
+
+    /// Direct access for queries the store does not wrap.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Records the fingerprint settings on first use and refuses a later run
+    /// with different ones (the stored fingerprints would not match).
+    pub fn check_index_params(&self, ngram: usize, window: usize) -> Result<()> {
+        let want = format!("ngram={ngram} window={window}");
+        match self.meta("index_params")? {
+            None => self.set_meta("index_params", &want),
+            Some(have) if have == want => Ok(()),
+            Some(have) => bail!(
+                "this database was indexed with {have}; tracing with {want} would not match its fingerprints (use the same options or another --db)"
+            ),
+        }
+    }
+
+    pub fn begin_run(&self, params_json: &str) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO runs(started, params) VALUES (?1, ?2)",
+            params![now(), params_json],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn finish_run(&self, run_id: i64, stats_json: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE runs SET finished = ?1, stats = ?2 WHERE run_id = ?3",
+            params![now(), stats_json, run_id],
+        )?;
+        Ok(())
+    }
+
+    pub fn record_skipped(
+        &self,
+        run_id: i64,
+        origin: &str,
+        location: Option<&str>,
+        reason: &str,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO skipped(run_id, origin, location, reason) VALUES (?1, ?2, ?3, ?4)",
+            params![run_id, origin, location, reason],
+        )?;
+        Ok(())
+    }
+
+    pub fn lookup(&self, id: &str) -> Result<Option<DocRef>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT doc_key, text_hash, state FROM documents WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(DocRef {
+                        doc_key: r.get(0)?,
+                        text_hash: r.get(1)?,
+                        state: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Stores a batch of new documents in one transaction, state `indexed`.
+    /// Documents whose id is already stored are replaced (the caller decides
+    /// when that is allowed); their alignments go with them.
+    pub fn insert_docs(&mut self, docs: &[NewDoc], run_id: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut del = tx.prepare_cached("DELETE FROM documents WHERE id = ?1")?;
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO documents(id, series, date, url, title, extra, origin, text, text_hash,
+                    n_chars, n_words, fingerprints, state, added_run)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'indexed', ?13)",
+            )?;
+            for d in docs {
+                del.execute([&d.doc.id])?;
+                let extra = if d.doc.extra.is_empty() {
+                    None
+                } else {
+                    Some(Value::Object(d.doc.extra.clone()).to_string())
+                };
+                ins.execute(params![
+                    d.doc.id,
+                    d.doc.series,
+                    d.doc.date,
+                    d.doc.url,
+                    d.doc.title,
+                    extra,
+                    d.doc.origin,
+                    d.doc.text,
+                    d.text_hash,
+                    d.n_chars as i64,
+                    d.n_words as i64,
+                    encode_fingerprints(&d.fingerprints),
+                    run_id
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Number of documents waiting to be traced.
+    pub fn count_pending(&self) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM documents WHERE state = 'indexed'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
+    pub fn count(&self, table: &str) -> Result<usize> {
+        let sql = match table {
+            "documents" | "alignments" | "passages" | "clusters" | "skipped" => {
+                format!("SELECT count(*) FROM {table}")
+            }
+            _ => bail!("no table {table}"),
+        };
+        let n: i64 = self.conn.query_row(&sql, [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Streams every document's fingerprints, in doc_key order.
+    pub fn for_each_fingerprints(&self, mut f: impl FnMut(StoredFingerprints)) -> Result<()> {
+        let mut st = self
+            .conn
+            .prepare("SELECT doc_key, series, state = 'indexed', fingerprints FROM documents ORDER BY doc_key")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let blob: Vec<u8> = r.get(3)?;
+            f(StoredFingerprints {
+                doc_key: r.get(0)?,
+                series: r.get(1)?,
+                pending: r.get(2)?,
+                fingerprints: decode_fingerprints(&blob),
+            });
+        }
+        Ok(())
+    }
+
+    /// The text of a stored document.
+    pub fn text(&self, doc_key: i64) -> Result<String> {
+        self.conn
+            .query_row(
+                "SELECT text FROM documents WHERE doc_key = ?1",
+                [doc_key],
+                |r| r.get(0),
+            )
+            .with_context(|| format!("document #{doc_key} is not in the database"))
+    }
+
+    /// Removes alignments that touch documents waiting to be traced (left by
+    /// an interrupted run): they are recomputed.
+    pub fn clear_pending_alignments(&mut self) -> Result<usize> {
+        let n = self.conn.execute(
+            "DELETE FROM alignments WHERE doc_a IN (SELECT doc_key FROM documents WHERE state = 'indexed')
+                OR doc_b IN (SELECT doc_key FROM documents WHERE state = 'indexed')",
+            [],
+        )?;
+        Ok(n)
+    }
+
+    /// Stores a batch of alignments in one transaction.
+    pub fn insert_alignments(&mut self, rows: &[AlignmentRow]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut ins = tx.prepare_cached(
+                "INSERT OR IGNORE INTO alignments(doc_a, a_begin, a_end, doc_b, b_begin, b_end, matched_words, score)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for r in rows {
+                ins.execute(params![
+                    r.doc_a,
+                    r.a.begin as i64,
+                    r.a.end as i64,
+                    r.doc_b,
+                    r.b.begin as i64,
+                    r.b.end as i64,
+                    r.matched_words,
+                    r.score as f64
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// All alignments as (alignment_id, row), in alignment_id order.
+    pub fn alignments(&self) -> Result<Vec<(i64, AlignmentRow)>> {
+        let mut st = self.conn.prepare(
+            "SELECT alignment_id, doc_a, a_begin, a_end, doc_b, b_begin, b_end, matched_words, score
+             FROM alignments ORDER BY alignment_id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                AlignmentRow {
+                    doc_a: r.get(1)?,
+                    a: CharSpan {
+                        begin: r.get::<_, i64>(2)? as usize,
+                        end: r.get::<_, i64>(3)? as usize,
+                    },
+                    doc_b: r.get(4)?,
+                    b: CharSpan {
+                        begin: r.get::<_, i64>(5)? as usize,
+                        end: r.get::<_, i64>(6)? as usize,
+                    },
+                    matched_words: r.get(7)?,
+                    score: r.get::<_, f64>(8)? as f32,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Replaces passages and clusters with a new clustering and marks every
+    /// pending document traced, in one transaction.
+    ///
+    /// `passages` are (doc_key, span, cluster) with uid = index + 1;
+    /// `alignment_passages` gives for alignment ids their two passage indices.
+    pub fn replace_clusters(
+        &mut self,
+        passages: &[(i64, CharSpan, i64)],
+        alignment_passages: &[(i64, u32, u32)],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM passages", [])?;
+        tx.execute("DELETE FROM clusters", [])?;
+        {
+            let mut ins = tx.prepare_cached("INSERT INTO passages(uid, doc_key, begin, end, cluster) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+            for (i, (doc, span, cl)) in passages.iter().enumerate() {
+                ins.execute(params![
+                    i as i64 + 1,
+                    doc,
+                    span.begin as i64,
+                    span.end as i64,
+                    cl
+                ])?;
+            }
+            let mut upd = tx.prepare_cached(
+                "UPDATE alignments SET passage_a = ?1, passage_b = ?2 WHERE alignment_id = ?3",
+            )?;
+            for (aid, pa, pb) in alignment_passages {
+                upd.execute(params![*pa as i64 + 1, *pb as i64 + 1, aid])?;
+            }
+            tx.execute(
+                "INSERT INTO clusters(cluster, size, n_docs, first_uid)
+                 SELECT cluster, count(*), count(DISTINCT doc_key), min(uid) FROM passages GROUP BY cluster",
+                [],
+            )?;
+            tx.execute(
+                "UPDATE documents SET state = 'traced' WHERE state = 'indexed'",
+                [],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Looks up a document's key by its id.
+    pub fn doc_key(&self, id: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT doc_key FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Loads full document records (metadata and text) by key.
+    pub fn document(&self, doc_key: i64) -> Result<Document> {
+        self.conn
+            .query_row(
+                "SELECT id, text, series, date, url, title, extra, origin FROM documents WHERE doc_key = ?1",
+                [doc_key],
+                |r| {
+                    let extra: Option<String> = r.get(6)?;
+                    let extra = extra
+                        .and_then(|e| serde_json::from_str::<Value>(&e).ok())
+                        .and_then(|v| match v {
+                            Value::Object(m) => Some(m),
+                            _ => None,
+                        })
+                        .unwrap_or_default();
+                    Ok(Document {
+                        id: r.get(0)?,
+                        text: r.get(1)?,
+                        series: r.get(2)?,
+                        date: r.get(3)?,
+                        url: r.get(4)?,
+                        title: r.get(5)?,
+                        extra,
+                        origin: r.get(7)?,
+                    })
+                },
+            )
+            .with_context(|| format!("document #{doc_key} is not in the database"))
+    }
+
+    /// Passages in (cluster, doc, begin) order, optionally of one document.
+    pub fn passages(&self, doc_key: Option<i64>) -> Result<Vec<PassageRow>> {
+        let sql = if doc_key.is_some() {
+            "SELECT uid, doc_key, begin, end, cluster FROM passages WHERE doc_key = ?1 ORDER BY begin, uid"
+        } else {
+            "SELECT uid, doc_key, begin, end, cluster FROM passages ORDER BY uid"
+        };
+        let mut st = self.conn.prepare(sql)?;
+        let map = |r: &rusqlite::Row| {
+            Ok(PassageRow {
+                uid: r.get(0)?,
+                doc_key: r.get(1)?,
+                begin: r.get::<_, i64>(2)? as usize,
+                end: r.get::<_, i64>(3)? as usize,
+                cluster: r.get(4)?,
+            })
+        };
+        let rows = match doc_key {
+            Some(k) => st
+                .query_map([k], map)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+            None => st
+                .query_map([], map)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+        };
+        Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &str) -> NewDoc {
+        NewDoc {
+            doc: Document {
+                id: id.into(),
+                text: text.into(),
+                ..Default::default()
+            },
+            text_hash: format!("h-{text}"),
+            n_chars: text.chars().count(),
+            n_words: text.split_whitespace().count(),
+            fingerprints: vec![(u64::MAX, 7), (3, 0)],
+        }
+    }
+
+    #[test]
+    fn fingerprint_blob_round_trip() {
+        let f = vec![(1u64, 2u32), (u64::MAX, u32::MAX)];
+        assert_eq!(decode_fingerprints(&encode_fingerprints(&f)), f);
+        assert_eq!(decode_fingerprints(&[1, 2, 3]), vec![]);
+    }
+
+    #[test]
+    fn documents_alignments_and_clusters_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let mut s = Store::open(&path).unwrap();
+        s.check_index_params(5, 4).unwrap();
+        assert!(s.check_index_params(4, 4).is_err());
+        let run = s.begin_run("{}").unwrap();
+        s.insert_docs(&[doc("a", "alpha text"), doc("b", "beta text")], run)
+            .unwrap();
+        assert_eq!(s.count_pending().unwrap(), 2);
+        let a = s.lookup("a").unwrap().unwrap();
+        let b = s.lookup("b").unwrap().unwrap();
+        let row = AlignmentRow {
+            doc_a: a.doc_key,
+            a: CharSpan { begin: 0, end: 5 },
+            doc_b: b.doc_key,
+            b: CharSpan { begin: 0, end: 4 },
+            matched_words: 1,
+            score: 0.5,
+        };
+        s.insert_alignments(&[row.clone(), row.clone()]).unwrap();
+        assert_eq!(s.count("alignments").unwrap(), 1, "duplicates are ignored");
+        let al = s.alignments().unwrap();
+        s.replace_clusters(
+            &[(a.doc_key, row.a, 0), (b.doc_key, row.b, 0)],
+            &[(al[0].0, 0, 1)],
+        )
+        .unwrap();
+        assert_eq!(s.count_pending().unwrap(), 0);
+        assert_eq!(s.count("clusters").unwrap(), 1);
+        let mut seen = 0;
+        s.for_each_fingerprints(|f| {
+            assert_eq!(f.fingerprints, vec![(u64::MAX, 7), (3, 0)]);
+            assert!(!f.pending);
+            seen += 1;
+        })
+        .unwrap();
+        assert_eq!(seen, 2);
+        drop(s);
+        let r = Store::open_readonly(&path).unwrap();
+        assert_eq!(r.passages(Some(a.doc_key)).unwrap().len(), 1);
+        assert_eq!(r.document(b.doc_key).unwrap().text, "beta text");
+    }
+
+    #[test]
+    fn replacing_a_document_drops_its_alignments() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("t.db")).unwrap();
+        let run = s.begin_run("{}").unwrap();
+        s.insert_docs(&[doc("a", "one"), doc("b", "two")], run)
+            .unwrap();
+        let (ka, kb) = (
+            s.doc_key("a").unwrap().unwrap(),
+            s.doc_key("b").unwrap().unwrap(),
+        );
+        s.insert_alignments(&[AlignmentRow {
+            doc_a: ka,
+            a: CharSpan { begin: 0, end: 1 },
+            doc_b: kb,
+            b: CharSpan { begin: 0, end: 1 },
+            matched_words: 1,
+            score: 1.0,
+        }])
+        .unwrap();
+        s.insert_docs(&[doc("a", "changed")], run).unwrap();
+        assert_eq!(s.count("alignments").unwrap(), 0);
+        assert_eq!(s.count("documents").unwrap(), 2);
+    }
+
+    #[test]
+    fn readonly_open_of_missing_or_foreign_file_fails_clearly() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = Store::open_readonly(&dir.path().join("none.db"))
+            .err()
+            .unwrap();
+        assert!(e.to_string().contains("does not exist"));
+        let junk = dir.path().join("junk.db");
+        std::fs::write(&junk, b"this is not sqlite at all, just some bytes").unwrap();
+        assert!(Store::open(&junk).is_err());
+    }
+}
