@@ -2,7 +2,7 @@
 //! files, stdin), one source after the other, with counters of what was
 //! read, rejected and skipped.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::fs;
 use std::io;
 use std::iter::FusedIterator;
@@ -59,7 +59,7 @@ impl IngestStats {
 /// [`Inputs::stats`] afterwards.
 pub struct Inputs {
     opts: IngestOptions,
-    pending: std::vec::IntoIter<String>,
+    pending: VecDeque<String>,
     walker: Walker,
     current: Option<JsonlReader<BoxedBufRead>>,
     stdin_used: bool,
@@ -82,7 +82,7 @@ pub struct Inputs {
 pub fn read_inputs(inputs: &[String], opts: &IngestOptions) -> Inputs {
     Inputs {
         opts: opts.clone(),
-        pending: inputs.to_vec().into_iter(),
+        pending: inputs.iter().cloned().collect(),
         walker: Walker::default(),
         current: None,
         stdin_used: false,
@@ -194,7 +194,7 @@ impl Iterator for Inputs {
                 Some(WalkItem::Error(e)) => return Some(self.count(Err(e))),
                 None => {}
             }
-            let input = self.pending.next()?;
+            let input = self.pending.pop_front()?;
             if let Some(item) = self.start_input(&input) {
                 return Some(self.count(item));
             }
