@@ -23,7 +23,7 @@ pub const MAX_SKIPPED_EXAMPLES: usize = 20;
 /// Counters of one [`Inputs`] stream, updated as it is consumed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IngestStats {
-    /// Files opened for reading (text and JSON lines, stdin included).
+    /// Files read or attempted (text and JSON lines, stdin included).
     pub files: u64,
     /// Documents returned.
     pub documents: u64,
@@ -117,10 +117,10 @@ impl Inputs {
                 Some(read_text_file(path, &self.opts))
             }
             FileFormat::JsonLines | FileFormat::GzipJsonLines => {
+                self.stats.files += 1;
                 let gzip = format == FileFormat::GzipJsonLines;
                 match open_jsonl_file(path, gzip, &self.opts) {
                     Ok(reader) => {
-                        self.stats.files += 1;
                         self.current = Some(reader);
                         None
                     }

@@ -34,7 +34,8 @@ pub type BoxedBufRead = Box<dyn BufRead + Send>;
 ///   [`document_from_json`]), or a line longer than
 ///   [`IngestOptions::max_doc_bytes`] (skipped without buffering it).
 /// * A NUL byte in the first 8 KiB means a binary file: one error for the
-///   whole stream (no location), and nothing is read from it.
+///   whole stream (no location), and nothing is read from it. (So the first
+///   record comes out once 8 KiB, or the whole stream if shorter, is read.)
 /// * A read error (e.g. truncated gzip) yields one error naming the line
 ///   reached, and ends the stream; earlier records have been returned.
 ///

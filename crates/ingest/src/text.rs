@@ -44,9 +44,10 @@ pub fn read_text_file(path: &Path, opts: &IngestOptions) -> Result<Document, Ing
     })
 }
 
-/// Reads a whole text from `reader`, checking, in order: the size (from
-/// `size_hint` if known, then while reading), NUL bytes in the first 8 KiB,
-/// UTF-8 validity, and that the text is not blank. Returns the reason on
+/// Reads a whole text from `reader`, checking, in order: the size given by
+/// `size_hint` (if known), NUL bytes in the first 8 KiB, the size actually
+/// read (at most `max_bytes + 1` bytes are read), UTF-8 validity, and that
+/// the text is not blank. Returns the reason on
 /// failure. A leading BOM is removed; nothing else is changed.
 pub fn read_text<R: Read>(
     reader: R,
@@ -72,20 +73,21 @@ pub fn read_text<R: Read>(
             .try_reserve_exact(want)
             .map_err(|_| format!("cannot allocate {size} bytes for the document"))?;
     }
-    reader
-        .take(max.saturating_add(1))
+    let mut reader = reader.take(max.saturating_add(1));
+    // Look at the first bytes before reading on: binary data is rejected
+    // without reading the rest.
+    (&mut reader)
+        .take(SNIFF_LEN as u64)
         .read_to_end(&mut bytes)
         .map_err(|e| read_error(&e))?;
-    if bytes.len() as u64 > max {
-        return Err(too_large(&format_args!("more than {max_bytes}")));
-    }
-    if let Some(p) = bytes[..bytes.len().min(SNIFF_LEN)]
-        .iter()
-        .position(|&b| b == 0)
-    {
+    if let Some(p) = bytes.iter().position(|&b| b == 0) {
         return Err(format!(
             "binary or non-UTF-8 file (NUL byte at byte offset {p})"
         ));
+    }
+    reader.read_to_end(&mut bytes).map_err(|e| read_error(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(&format_args!("more than {max_bytes}")));
     }
     let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     bytes.drain(..skip);
@@ -168,6 +170,23 @@ mod tests {
         fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
             Err(io::Error::other("disk on fire"))
         }
+    }
+
+    /// An endless stream of zeros (like `/dev/zero`).
+    struct Zeros;
+    impl Read for Zeros {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            buf.fill(0);
+            Ok(buf.len())
+        }
+    }
+
+    #[test]
+    fn endless_streams_are_cut_short() {
+        let e = read_text(Zeros, None, usize::MAX).unwrap_err();
+        assert_eq!(e, "binary or non-UTF-8 file (NUL byte at byte offset 0)");
+        let e = read_text(io::repeat(b'a'), None, 100_000).unwrap_err();
+        assert!(e.contains("larger than the limit of 100000 bytes"), "{e}");
     }
 
     #[test]

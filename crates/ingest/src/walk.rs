@@ -3,6 +3,7 @@
 //! followed; a folder reached twice (link loop) is reported and not re-read.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -23,8 +24,9 @@ pub(crate) enum WalkItem {
 /// A walk over any number of root folders, one after the other.
 #[derive(Debug, Default)]
 pub(crate) struct Walker {
-    /// Sorted, not yet visited entries of each open folder, innermost last.
-    stack: Vec<std::vec::IntoIter<PathBuf>>,
+    /// Each open folder with the sorted names of its entries not yet
+    /// visited, innermost last.
+    stack: Vec<(PathBuf, std::vec::IntoIter<OsString>)>,
     /// Canonical paths of folders already entered.
     visited: HashSet<PathBuf>,
     /// An error found while listing a folder, reported before its entries.
@@ -63,7 +65,7 @@ impl Walker {
         let mut entries = Vec::new();
         for entry in listing {
             match entry {
-                Ok(entry) => entries.push(entry.path()),
+                Ok(entry) => entries.push(entry.file_name()),
                 Err(e) => {
                     self.queued = Some(IngestError::file(
                         origin,
@@ -77,7 +79,7 @@ impl Walker {
             }
         }
         entries.sort();
-        self.stack.push(entries.into_iter());
+        self.stack.push((dir.to_path_buf(), entries.into_iter()));
     }
 
     /// The next file (or problem) in path order, `None` when all roots are
@@ -87,11 +89,12 @@ impl Walker {
             if let Some(e) = self.queued.take() {
                 return Some(WalkItem::Error(e));
             }
-            let top = self.stack.last_mut()?;
-            let Some(path) = top.next() else {
+            let (dir, names) = self.stack.last_mut()?;
+            let Some(name) = names.next() else {
                 self.stack.pop();
                 continue;
             };
+            let path = dir.join(name);
             let format = FileFormat::detect(&path);
             match (fs::metadata(&path), format) {
                 (Ok(meta), _) if meta.is_dir() => self.enter(&path),
