@@ -1,0 +1,956 @@
+//! Labelled corpus generator: synthetic news articles with injected,
+//! realistically edited text reuse, and the exact truth of that reuse.
+//!
+//! Documents are produced in publication order and streamed out one at a
+//! time. Background text comes from an order-2 Markov chain trained on real
+//! news (`bbc-en.jsonl`, `fresada-fr.jsonl` under [`GenConfig::base_dir`]) or,
+//! without it, from a built-in grammar. When a document is written, some of
+//! its passages become the source of a reuse *family*: edited copies are
+//! scheduled into 1–6 later documents within [`GenConfig::window`]. Only
+//! these pending copies and the positions of the copies already placed are
+//! kept in memory, so memory stays bounded whatever the number of documents.
+//!
+//! Truth records one pair per contiguous aligned piece, for source↔copy and
+//! copy↔copy, with half-open character offsets (Unicode scalar values) into
+//! the generated texts; see [`crate::eval::TruthPair`].
+
+mod edit;
+mod grammar;
+mod markov;
+mod outlet;
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use anyhow::{bail, Context};
+use serde::{Deserialize, Serialize};
+
+use crate::eval::{SpanRef, TruthPair};
+use crate::rng::{hash3, unit, Rng};
+use crate::words::{word_jaccard, word_retention};
+use edit::{make_copy, Placed, Profile, Rendered, Segment};
+
+/// Language of the generated corpus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Fr,
+    /// Half of the outlets publish in English, half in French; reuse stays
+    /// within one language.
+    Mixed,
+}
+
+impl FromStr for Lang {
+    type Err = anyhow::Error;
+    fn from_str(s: &str) -> anyhow::Result<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "en" | "english" => Ok(Lang::En),
+            "fr" | "french" => Ok(Lang::Fr),
+            "mixed" | "en+fr" => Ok(Lang::Mixed),
+            _ => bail!("unknown language {s:?} (expected en, fr or mixed)"),
+        }
+    }
+}
+
+/// Language of one outlet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LangCode {
+    En,
+    Fr,
+}
+
+/// Source of background sentences.
+pub(crate) enum TextModel {
+    Markov(markov::Markov),
+    Grammar(grammar::Grammar),
+}
+
+impl TextModel {
+    pub(crate) fn sentence(&self, rng: &mut Rng, out: &mut String) {
+        match self {
+            TextModel::Markov(m) => m.sentence(rng, out),
+            TextModel::Grammar(g) => g.sentence(rng, out),
+        }
+    }
+
+    pub(crate) fn random_word(&self, rng: &mut Rng) -> &str {
+        match self {
+            TextModel::Markov(m) => m.random_word(rng),
+            TextModel::Grammar(g) => g.random_word(rng),
+        }
+    }
+}
+
+/// Generator settings.
+#[derive(Clone, Debug)]
+pub struct GenConfig {
+    /// Number of documents.
+    pub docs: usize,
+    /// Seed: the same seed (and settings) gives byte-identical output.
+    pub seed: u64,
+    pub lang: Lang,
+    /// Folder with `bbc-en.jsonl` / `fresada-fr.jsonl` (fields `text`); when
+    /// `None` or when a file is missing, a built-in grammar is used.
+    pub base_dir: Option<PathBuf>,
+    /// Target fraction of documents that receive at least one copy.
+    pub reuse_rate: f64,
+    /// Mean length of a document's own text in characters (before page
+    /// furniture and received copies are added).
+    pub mean_body_chars: usize,
+    /// Date of the first document (`YYYY-MM-DD`).
+    pub start_date: String,
+    /// Number of days the corpus spans; `None`: about 300 documents a day.
+    pub days: Option<usize>,
+    /// Cap on the words of base text used to train each language's chain.
+    pub base_max_words: usize,
+    /// Copies go to documents at most this many positions later.
+    pub window: usize,
+}
+
+impl Default for GenConfig {
+    fn default() -> Self {
+        GenConfig {
+            docs: 1000,
+            seed: 1,
+            lang: Lang::En,
+            base_dir: None,
+            reuse_rate: 0.3,
+            mean_body_chars: 2700,
+            start_date: "2019-01-01".to_string(),
+            days: None,
+            base_max_words: 1_500_000,
+            window: 2000,
+        }
+    }
+}
+
+impl GenConfig {
+    /// Default settings for `docs` documents and `seed`.
+    pub fn new(docs: usize, seed: u64) -> Self {
+        GenConfig {
+            docs,
+            seed,
+            ..Default::default()
+        }
+    }
+}
+
+/// What [`generate`] produced.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct GenStats {
+    pub docs: usize,
+    /// Reuse families (one source passage each).
+    pub families: usize,
+    /// Copies placed (all families).
+    pub copies: usize,
+    /// Truth records written.
+    pub truth_pairs: usize,
+    /// Bytes of corpus JSON lines written.
+    pub bytes: u64,
+    /// Documents that received at least one copy.
+    pub docs_with_copies: usize,
+    /// Families whose source is a single short sentence.
+    pub short_families: usize,
+    /// Places where two copies of different families were put side by side.
+    pub adjacent_copies: usize,
+    /// Copies whose paragraphs were reordered.
+    pub reordered_copies: usize,
+    /// Heavily edited copies.
+    pub heavy_copies: usize,
+    /// Number of outlets (series).
+    pub outlets: usize,
+    /// Words of base text the English / French chains were trained on
+    /// (0: built-in grammar used).
+    pub base_words_en: u64,
+    pub base_words_fr: u64,
+}
+
+/// Minimum word Jaccard between two copies' aligned pieces.
+const COPY_COPY_MIN_JACCARD: f64 = 0.55;
+/// Minimum share of the source's words a copy must keep.
+const MIN_RETENTION: f64 = 0.6;
+/// Relative weights of 1..=6 copies per family.
+const COPIES_WEIGHTS: [f64; 6] = [0.35, 0.25, 0.15, 0.10, 0.08, 0.07];
+
+/// Maximal runs of sentences aligned between two renderings of one source.
+///
+/// `xs` and `ys` are the source-sentence ids in text order (each id at most
+/// once per rendering). Returns, for each run, the inclusive index ranges in
+/// `xs` and `ys`. A run continues while the next sentence common to both is
+/// also the next common one on the other side; sentences present on one side
+/// only (dropped on the other) do not break a run, reordering does.
+pub(crate) fn aligned_runs(xs: &[u32], ys: &[u32]) -> Vec<((usize, usize), (usize, usize))> {
+    let common: Vec<(usize, usize)> = xs
+        .iter()
+        .enumerate()
+        .filter_map(|(xi, s)| ys.iter().position(|t| t == s).map(|yi| (xi, yi)))
+        .collect();
+    let mut by_y: Vec<usize> = (0..common.len()).collect();
+    by_y.sort_by_key(|&k| common[k].1);
+    let mut rank = vec![0usize; common.len()];
+    for (r, &k) in by_y.iter().enumerate() {
+        rank[k] = r;
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 0..common.len() {
+        let last = k + 1 == common.len();
+        if last || rank[k + 1] != rank[k] + 1 {
+            out.push((
+                (common[start].0, common[k].0),
+                (common[start].1, common[k].1),
+            ));
+            start = k + 1;
+        }
+    }
+    out
+}
+
+fn seg_ids(items: &[Placed]) -> Vec<u32> {
+    items.iter().filter_map(|p| p.seg).collect()
+}
+
+fn only_segs(items: &[Placed]) -> Vec<Placed> {
+    items.iter().filter(|p| p.seg.is_some()).copied().collect()
+}
+
+/// Whether every aligned piece of two renderings has word Jaccard ≥ `min`.
+fn pieces_similar(xt: &str, xi: &[Placed], yt: &str, yi: &[Placed], min: f64) -> bool {
+    let xs = only_segs(xi);
+    let ys = only_segs(yi);
+    let runs = aligned_runs(&seg_ids(&xs), &seg_ids(&ys));
+    !runs.is_empty()
+        && runs.iter().all(|&((x0, x1), (y0, y1))| {
+            word_jaccard(&xt[xs[x0].bb..xs[x1].be], &yt[ys[y0].bb..ys[y1].be]) >= min
+        })
+}
+
+fn truth_pairs_for(
+    family: u64,
+    a_doc: &str,
+    a: &[Placed],
+    b_doc: &str,
+    b: &[Placed],
+) -> Vec<TruthPair> {
+    aligned_runs(&seg_ids(a), &seg_ids(b))
+        .into_iter()
+        .map(|((x0, x1), (y0, y1))| TruthPair {
+            family,
+            a: SpanRef {
+                doc: a_doc.to_string(),
+                begin: a[x0].cb,
+                end: a[x1].ce,
+            },
+            b: SpanRef {
+                doc: b_doc.to_string(),
+                begin: b[y0].cb,
+                end: b[y1].ce,
+            },
+        })
+        .collect()
+}
+
+struct PendingCopy {
+    family: u64,
+    rendered: Rendered,
+    short: bool,
+}
+
+struct FamilyState {
+    source_doc: String,
+    /// Source sentences, absolute positions.
+    source: Vec<Placed>,
+    /// Copies placed so far: document id and sentence positions (source
+    /// sentences only).
+    placed: Vec<(String, Vec<Placed>)>,
+    remaining: usize,
+}
+
+enum BlockKind {
+    Background(Vec<String>),
+    Copy(PendingCopy),
+}
+
+struct Block {
+    kind: BlockKind,
+    /// Joined to the previous block by a space instead of a blank line.
+    inline: bool,
+}
+
+/// A background sentence of an assembled document.
+#[derive(Clone, Copy)]
+struct BgUnit {
+    block: usize,
+    sent: usize,
+    pos: Placed,
+    /// Background sentences with no inserted copy between them share a run.
+    run: usize,
+}
+
+#[derive(Serialize)]
+struct DocOut<'a> {
+    id: &'a str,
+    series: &'a str,
+    date: &'a str,
+    title: &'a str,
+    text: &'a str,
+}
+
+/// A calendar date advanced one day at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Day {
+    y: i32,
+    m: u32,
+    d: u32,
+}
+
+impl Day {
+    fn parse(s: &str) -> anyhow::Result<Day> {
+        let parts: Vec<&str> = s.split('-').collect();
+        let bad = || anyhow::anyhow!("start_date {s:?} is not YYYY-MM-DD");
+        if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+            return Err(bad());
+        }
+        let y: i32 = parts[0].parse().map_err(|_| bad())?;
+        let m: u32 = parts[1].parse().map_err(|_| bad())?;
+        let d: u32 = parts[2].parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&m) || d == 0 || d > Day::month_len(y, m) {
+            return Err(bad());
+        }
+        Ok(Day { y, m, d })
+    }
+
+    fn month_len(y: i32, m: u32) -> u32 {
+        match m {
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    fn next(self) -> Day {
+        if self.d < Day::month_len(self.y, self.m) {
+            Day { d: self.d + 1, ..self }
+        } else if self.m < 12 {
+            Day {
+                m: self.m + 1,
+                d: 1,
+                ..self
+            }
+        } else {
+            Day {
+                y: self.y + 1,
+                m: 1,
+                d: 1,
+            }
+        }
+    }
+
+    fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
+    }
+}
+
+/// Counts bytes written through it.
+struct Counting<W: Write> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn load_model(
+    base_dir: Option<&PathBuf>,
+    file: &str,
+    lang: LangCode,
+    max_words: usize,
+) -> anyhow::Result<(TextModel, u64)> {
+    if let Some(dir) = base_dir {
+        let path = dir.join(file);
+        if path.is_file() {
+            if let Some(m) = markov::load(&path, max_words)? {
+                let words = m.training_words();
+                return Ok((TextModel::Markov(m), words));
+            }
+        }
+    }
+    Ok((TextModel::Grammar(grammar::Grammar::new(lang)), 0))
+}
+
+/// Kind of source passage of a family.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SourceKind {
+    /// 1–4 whole consecutive paragraphs.
+    Paragraphs,
+    /// 2–8 consecutive sentences.
+    Sentences,
+    /// One sentence of 60–120 characters.
+    Short,
+}
+
+/// Picks a range of background units (inclusive) usable as a source.
+fn choose_source(
+    units: &[BgUnit],
+    used: &[bool],
+    kind: SourceKind,
+    rng: &mut Rng,
+) -> Option<(usize, usize)> {
+    if units.is_empty() {
+        return None;
+    }
+    let span = |u0: usize, u1: usize| units[u1].pos.ce - units[u0].pos.cb;
+    let free = |u0: usize, u1: usize| (u0..=u1).all(|u| !used[u]);
+    match kind {
+        SourceKind::Short => {
+            let cands: Vec<usize> = (0..units.len())
+                .filter(|&u| !used[u] && (60..=120).contains(&span(u, u)))
+                .collect();
+            if cands.is_empty() {
+                None
+            } else {
+                let u = rng.pick(&cands);
+                Some((u, u))
+            }
+        }
+        SourceKind::Sentences => {
+            for _ in 0..8 {
+                let u0 = rng.below(units.len());
+                let mut u1 = (u0 + rng.range(2, 8) - 1).min(units.len() - 1);
+                while u1 > u0 && units[u1].run != units[u0].run {
+                    u1 -= 1;
+                }
+                while u1 > u0 + 1 && span(u0, u1) > 2000 {
+                    u1 -= 1;
+                }
+                if u1 > u0 && (150..=2000).contains(&span(u0, u1)) && free(u0, u1) {
+                    return Some((u0, u1));
+                }
+            }
+            None
+        }
+        SourceKind::Paragraphs => {
+            let starts: Vec<usize> = (0..units.len()).filter(|&u| units[u].sent == 0).collect();
+            for _ in 0..8 {
+                let u0 = rng.pick(&starts);
+                let want = rng.range(1, 4);
+                // Ends (inclusive unit index) of the successive whole paragraphs.
+                let mut ends = Vec::new();
+                let mut u = u0;
+                while u < units.len() && ends.len() < want && units[u].run == units[u0].run {
+                    let b = units[u].block;
+                    while u + 1 < units.len() && units[u + 1].block == b {
+                        u += 1;
+                    }
+                    ends.push(u);
+                    u += 1;
+                }
+                while ends.len() > 1 && span(u0, *ends.last().unwrap()) > 2000 {
+                    ends.pop();
+                }
+                let u1 = *ends.last()?;
+                if (150..=2000).contains(&span(u0, u1)) && free(u0, u1) {
+                    return Some((u0, u1));
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Generates `cfg.docs` documents into `corpus_out` (JSON lines `id, series,
+/// date, title, text`) and the reuse truth into `truth_out` (JSON lines of
+/// [`TruthPair`]).
+pub fn generate(
+    cfg: &GenConfig,
+    corpus_out: &mut dyn Write,
+    truth_out: &mut dyn Write,
+) -> anyhow::Result<GenStats> {
+    if !(0.0..=1.0).contains(&cfg.reuse_rate) {
+        bail!("reuse_rate must be within 0..=1, got {}", cfg.reuse_rate);
+    }
+    let mut day = Day::parse(&cfg.start_date)?;
+    let docs = cfg.docs;
+    let days = cfg.days.unwrap_or(docs.div_ceil(300)).max(1);
+    let window = cfg.window.max(1);
+    let seed = cfg.seed;
+
+    let need_en = cfg.lang != Lang::Fr;
+    let need_fr = cfg.lang != Lang::En;
+    let mut stats = GenStats::default();
+    let en = if need_en {
+        let (m, w) = load_model(
+            cfg.base_dir.as_ref(),
+            "bbc-en.jsonl",
+            LangCode::En,
+            cfg.base_max_words,
+        )?;
+        stats.base_words_en = w;
+        Some(m)
+    } else {
+        None
+    };
+    let fr = if need_fr {
+        let (m, w) = load_model(
+            cfg.base_dir.as_ref(),
+            "fresada-fr.jsonl",
+            LangCode::Fr,
+            cfg.base_max_words,
+        )?;
+        stats.base_words_fr = w;
+        Some(m)
+    } else {
+        None
+    };
+    let model_for = |l: LangCode| -> &TextModel {
+        match l {
+            LangCode::En => en.as_ref().expect("English model loaded"),
+            LangCode::Fr => fr.as_ref().expect("French model loaded"),
+        }
+    };
+
+    let langs: &[LangCode] = match cfg.lang {
+        Lang::En => &[LangCode::En],
+        Lang::Fr => &[LangCode::Fr],
+        Lang::Mixed => &[LangCode::En, LangCode::Fr],
+    };
+    let n_outlets = (docs / 200).max(3);
+    let outlets = outlet::make_outlets(n_outlets, langs, &mut Rng::new(hash3(seed, 10, 0)));
+    stats.outlets = n_outlets;
+    let outlet_of = |j: usize| -> usize {
+        // Half uniform, half skewed towards the first outlets: some outlets
+        // publish much more than others.
+        let u = unit(hash3(seed, 2, j as u64));
+        let x = if u < 0.5 {
+            u * 2.0
+        } else {
+            let v = (u - 0.5) * 2.0;
+            v * v
+        };
+        ((x * n_outlets as f64) as usize).min(n_outlets - 1)
+    };
+    let receives = |j: usize| unit(hash3(seed, 3, j as u64)) < cfg.reuse_rate;
+    let mean_copies: f64 = COPIES_WEIGHTS
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (k + 1) as f64 * w)
+        .sum::<f64>()
+        / COPIES_WEIGHTS.iter().sum::<f64>();
+    let family_rate = cfg.reuse_rate * 1.25 / mean_copies;
+
+    let mut corpus = Counting {
+        inner: BufWriter::with_capacity(1 << 16, corpus_out),
+        bytes: 0,
+    };
+    let mut truth = BufWriter::with_capacity(1 << 16, truth_out);
+    let mut rng = Rng::new(hash3(seed, 1, 0));
+    let mut pending: BTreeMap<usize, Vec<PendingCopy>> = BTreeMap::new();
+    let mut families: HashMap<u64, FamilyState> = HashMap::new();
+    let mut next_family: u64 = 0;
+    let mut day_index = 0usize;
+    let mut date = day.iso();
+
+    for i in 0..docs {
+        let di = i * days / docs.max(1);
+        while day_index < di {
+            day = day.next();
+            day_index += 1;
+            date = day.iso();
+        }
+        let outlet = &outlets[outlet_of(i)];
+        let lang = outlet.lang;
+        let model = model_for(lang);
+        let id = format!("doc-{i:07}");
+
+        // Title and background paragraphs.
+        let title = make_title(model, &mut rng);
+        let avg3 = (rng.f64() + rng.f64() + rng.f64()) / 3.0;
+        let target = (cfg.mean_body_chars as f64 * (0.25 + 1.5 * avg3)) as usize;
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut total = 0;
+        while total < target || blocks.len() < 3 {
+            let k = 1 + rng.weighted(&[0.15, 0.3, 0.3, 0.15, 0.1]);
+            let mut sents = Vec::with_capacity(k);
+            for _ in 0..k {
+                let mut s = String::new();
+                model.sentence(&mut rng, &mut s);
+                total += s.len() + 1;
+                sents.push(s);
+            }
+            blocks.push(Block {
+                kind: BlockKind::Background(sents),
+                inline: false,
+            });
+        }
+
+        // Received copies.
+        let incoming = pending.remove(&i).unwrap_or_default();
+        if !incoming.is_empty() {
+            stats.docs_with_copies += 1;
+        }
+        let mut groups: Vec<Vec<PendingCopy>> = Vec::new();
+        let mut it = incoming.into_iter();
+        let pair_first = rng.chance(0.5);
+        while let Some(c) = it.next() {
+            if groups.is_empty() && pair_first {
+                if let Some(d) = it.next() {
+                    groups.push(vec![c, d]);
+                    continue;
+                }
+            }
+            groups.push(vec![c]);
+        }
+        for group in groups {
+            let g = rng.below(blocks.len() + 1);
+            let after_bg =
+                g > 0 && matches!(blocks[g - 1].kind, BlockKind::Background(_));
+            let n = group.len();
+            for (k, c) in group.into_iter().enumerate() {
+                let inline = if k == 0 {
+                    c.short && after_bg && rng.chance(0.4)
+                } else {
+                    rng.chance(0.4)
+                };
+                blocks.insert(
+                    g + k,
+                    Block {
+                        kind: BlockKind::Copy(c),
+                        inline,
+                    },
+                );
+            }
+            if n == 2 {
+                stats.adjacent_copies += 1;
+            }
+        }
+
+        // Assemble the text, recording positions.
+        let mut text = String::with_capacity(total + 1024);
+        let mut chars = 0usize;
+        let push = |text: &mut String, chars: &mut usize, s: &str| -> Placed {
+            let bb = text.len();
+            let cb = *chars;
+            text.push_str(s);
+            *chars += s.chars().count();
+            Placed {
+                seg: None,
+                cb,
+                ce: *chars,
+                bb,
+                be: text.len(),
+            }
+        };
+        if let Some(h) = &outlet.header {
+            push(&mut text, &mut chars, h);
+            push(&mut text, &mut chars, "\n\n");
+        }
+        let mut units: Vec<BgUnit> = Vec::new();
+        let mut placed_copies: Vec<(u64, Vec<Placed>)> = Vec::new();
+        let mut run = 0usize;
+        for (bi, b) in blocks.iter().enumerate() {
+            if bi > 0 {
+                push(
+                    &mut text,
+                    &mut chars,
+                    if b.inline { " " } else { "\n\n" },
+                );
+            }
+            match &b.kind {
+                BlockKind::Background(sents) => {
+                    for (si, s) in sents.iter().enumerate() {
+                        if si > 0 {
+                            push(&mut text, &mut chars, " ");
+                        }
+                        let pos = push(&mut text, &mut chars, s);
+                        units.push(BgUnit {
+                            block: bi,
+                            sent: si,
+                            pos,
+                            run,
+                        });
+                    }
+                }
+                BlockKind::Copy(c) => {
+                    let base = push(&mut text, &mut chars, &c.rendered.text);
+                    debug_assert_eq!(base.ce - base.cb, c.rendered.chars);
+                    let items = c
+                        .rendered
+                        .items
+                        .iter()
+                        .filter(|p| p.seg.is_some())
+                        .map(|p| p.shifted(base.cb, base.bb))
+                        .collect();
+                    placed_copies.push((c.family, items));
+                    run += 1;
+                }
+            }
+        }
+        if let Some(f) = &outlet.footer {
+            push(&mut text, &mut chars, "\n\n");
+            push(&mut text, &mut chars, f);
+        }
+
+        serde_json::to_writer(
+            &mut corpus,
+            &DocOut {
+                id: &id,
+                series: &outlet.series,
+                date: &date,
+                title: &title,
+                text: &text,
+            },
+        )?;
+        corpus.write_all(b"\n")?;
+        stats.docs += 1;
+
+        // Truth for the copies received.
+        for (family, items) in placed_copies {
+            let st = families
+                .get_mut(&family)
+                .context("internal error: copy of an unknown family")?;
+            let mut pairs = truth_pairs_for(family, &st.source_doc, &st.source, &id, &items);
+            for (d, prev) in &st.placed {
+                pairs.extend(truth_pairs_for(family, d, prev, &id, &items));
+            }
+            for p in &pairs {
+                serde_json::to_writer(&mut truth, p)?;
+                truth.write_all(b"\n")?;
+            }
+            stats.truth_pairs += pairs.len();
+            stats.copies += 1;
+            st.placed.push((id.clone(), items));
+            st.remaining -= 1;
+            if st.remaining == 0 {
+                families.remove(&family);
+            }
+        }
+
+        // New families sourced in this document.
+        let mut n_fam = family_rate.floor() as usize;
+        if rng.chance(family_rate - family_rate.floor()) {
+            n_fam += 1;
+        }
+        let mut used = vec![false; units.len()];
+        for _ in 0..n_fam {
+            let kind = [SourceKind::Paragraphs, SourceKind::Sentences, SourceKind::Short]
+                [rng.weighted(&[0.5, 0.35, 0.15])];
+            let Some((u0, u1)) = choose_source(&units, &used, kind, &mut rng) else {
+                continue;
+            };
+            let k = 1 + rng.weighted(&COPIES_WEIGHTS);
+            let targets = pick_targets(i, k, docs, window, &mut rng, |j| {
+                (
+                    receives(j) && outlets[outlet_of(j)].lang == lang,
+                    pending.get(&j).map_or(0, Vec::len),
+                )
+            });
+            if targets.is_empty() {
+                continue;
+            }
+            for u in &mut used[u0..=u1] {
+                *u = true;
+            }
+            let first_block = units[u0].block;
+            let segs: Vec<Segment> = units[u0..=u1]
+                .iter()
+                .map(|u| Segment {
+                    text: match &blocks[u.block].kind {
+                        BlockKind::Background(s) => s[u.sent].clone(),
+                        BlockKind::Copy(_) => unreachable!("units are background sentences"),
+                    },
+                    para: (u.block - first_block) as u32,
+                })
+                .collect();
+            let source: Vec<Placed> = units[u0..=u1]
+                .iter()
+                .enumerate()
+                .map(|(s, u)| Placed {
+                    seg: Some(s as u32),
+                    ..u.pos
+                })
+                .collect();
+            let short = kind == SourceKind::Short;
+            let family = next_family;
+            next_family += 1;
+            stats.families += 1;
+            stats.short_families += short as usize;
+            let source_text = &text[source[0].bb..source[source.len() - 1].be];
+
+            let mut made: Vec<Rendered> = Vec::new();
+            let mut heavy_used = false;
+            for &j in &targets {
+                let mut profile = if short {
+                    Profile::draw_short(&mut rng)
+                } else {
+                    Profile::draw(&mut rng, !heavy_used)
+                };
+                let mut accepted = None;
+                for attempt in 0..6 {
+                    let out = make_copy(&segs, &profile, lang, model, &mut rng);
+                    let r = &out.rendered;
+                    let ok = word_retention(source_text, &r.text) >= MIN_RETENTION
+                        && pieces_similar(&text, &source, &r.text, &r.items, profile.min_jaccard)
+                        && made.iter().all(|m| {
+                            pieces_similar(&m.text, &m.items, &r.text, &r.items, COPY_COPY_MIN_JACCARD)
+                        });
+                    if ok {
+                        accepted = Some((out, profile));
+                        break;
+                    }
+                    if attempt % 2 == 1 {
+                        profile = profile.lighter();
+                    }
+                }
+                let (out, profile) = match accepted {
+                    Some(x) => x,
+                    None => {
+                        let p = Profile::new(edit::Level::Verbatim);
+                        (make_copy(&segs, &p, lang, model, &mut rng), p)
+                    }
+                };
+                if profile.level == edit::Level::Heavy {
+                    heavy_used = true;
+                    stats.heavy_copies += 1;
+                }
+                stats.reordered_copies += out.reordered as usize;
+                made.push(out.rendered.clone());
+                pending.entry(j).or_default().push(PendingCopy {
+                    family,
+                    rendered: out.rendered,
+                    short,
+                });
+            }
+            families.insert(
+                family,
+                FamilyState {
+                    source_doc: id.clone(),
+                    source: source.clone(),
+                    placed: Vec::new(),
+                    remaining: targets.len(),
+                },
+            );
+        }
+    }
+
+    corpus.flush()?;
+    truth.flush()?;
+    stats.bytes = corpus.bytes;
+    Ok(stats)
+}
+
+/// Chooses up to `k` distinct later documents to receive copies of a
+/// passage of document `i`. `info(j)` says whether `j` may receive a copy
+/// (same language, drawn as a receiver) and how many it already has pending.
+/// Nearby documents are preferred; documents without pending copies are
+/// preferred, with occasional deliberate doubling up.
+fn pick_targets(
+    i: usize,
+    k: usize,
+    docs: usize,
+    window: usize,
+    rng: &mut Rng,
+    info: impl Fn(usize) -> (bool, usize),
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(k);
+    if i + 1 >= docs {
+        return out;
+    }
+    let span = window.min(docs - 1 - i);
+    let mut tries = 0;
+    while out.len() < k && tries < 40 * k {
+        tries += 1;
+        let u = rng.f64();
+        let j = i + 1 + ((u * u * span as f64) as usize).min(span - 1);
+        let (ok, load) = info(j);
+        if !ok || out.contains(&j) {
+            continue;
+        }
+        if load == 0 || (load < 3 && rng.chance(0.12)) || tries > 25 * k {
+            out.push(j);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+fn make_title(model: &TextModel, rng: &mut Rng) -> String {
+    let mut s = String::new();
+    model.sentence(rng, &mut s);
+    let n = rng.range(4, 11);
+    let words: Vec<&str> = s.split(' ').take(n).collect();
+    let t = words.join(" ");
+    let t = t
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let mut c = t.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::from("News"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_follow_reordering_and_tolerate_drops() {
+        // Verbatim.
+        assert_eq!(aligned_runs(&[0, 1, 2], &[0, 1, 2]), vec![((0, 2), (0, 2))]);
+        // Sentence 1 dropped in the copy: still one piece.
+        assert_eq!(aligned_runs(&[0, 1, 2], &[0, 2]), vec![((0, 2), (0, 1))]);
+        // Paragraphs [0,1] and [2,3] swapped.
+        assert_eq!(
+            aligned_runs(&[0, 1, 2, 3], &[2, 3, 0, 1]),
+            vec![((0, 1), (2, 3)), ((2, 3), (0, 1))]
+        );
+        // Two copies with different drops.
+        assert_eq!(aligned_runs(&[0, 2, 3], &[0, 1, 3]), vec![((0, 2), (0, 2))]);
+        assert!(aligned_runs(&[0], &[1]).is_empty());
+    }
+
+    #[test]
+    fn days_advance_over_month_and_leap_year_ends() {
+        let mut d = Day::parse("2020-02-28").unwrap();
+        d = d.next();
+        assert_eq!(d.iso(), "2020-02-29");
+        d = d.next();
+        assert_eq!(d.iso(), "2020-03-01");
+        assert_eq!(Day::parse("2019-12-31").unwrap().next().iso(), "2020-01-01");
+        assert_eq!(Day::parse("2021-02-28").unwrap().next().iso(), "2021-03-01");
+        assert!(Day::parse("2021-02-29").is_err());
+        assert!(Day::parse("21-1-1").is_err());
+    }
+
+    #[test]
+    fn lang_parses() {
+        assert_eq!("EN".parse::<Lang>().unwrap(), Lang::En);
+        assert_eq!("mixed".parse::<Lang>().unwrap(), Lang::Mixed);
+        assert!("de".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn targets_are_later_distinct_and_within_the_window() {
+        let mut rng = Rng::new(3);
+        for i in [0usize, 50, 97] {
+            let t = pick_targets(i, 6, 100, 20, &mut rng, |j| (j % 2 == 0, 0));
+            assert!(t.iter().all(|&j| j > i && j <= i + 20 && j < 100 && j % 2 == 0));
+            let mut d = t.clone();
+            d.dedup();
+            assert_eq!(d.len(), t.len());
+        }
+        assert!(pick_targets(99, 3, 100, 20, &mut rng, |_| (true, 0)).is_empty());
+    }
+}
