@@ -1,2 +1,10 @@
 //! Cleaning stage: turns text dumps, HTML pages and WARC records into clean
 //! article records (body, comments, removed furniture, metadata).
+
+pub mod charset;
+pub mod eval;
+pub mod extract;
+
+pub use charset::decode_html;
+pub use eval::{eval_extraction, eval_extraction_detailed, normalise_ws, ExtractionScores, PageScore};
+pub use extract::Extractor;
