@@ -1,1 +1,217 @@
-fn main() {}
+//! The `echotrace` command line: parses arguments and dispatches to the
+//! commands. Exit codes: 0 success; 1 error (nothing or only part done, the
+//! message says what); 2 bad usage; 3 finished, but some input records were
+//! skipped (each one reported on stderr and in the store's `skipped` table).
+
+mod bench;
+mod commands;
+mod export;
+mod pipeline;
+mod query;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "echotrace",
+    version,
+    about = "Trace how news stories travel: copied passages between articles, aligned and clustered."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Worker threads (default: all cores). Output does not depend on it.
+    #[arg(long, global = true)]
+    pub threads: Option<usize>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DbArg {
+    /// The SQLite store.
+    #[arg(long, default_value = "echotrace.db")]
+    pub db: PathBuf,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ParamArgs {
+    /// Words per fingerprint n-gram.
+    #[arg(long, default_value_t = 5)]
+    pub ngram: usize,
+    /// Winnowing window, in n-grams (any shared run of window+ngram-1 words is seen).
+    #[arg(long, default_value_t = 4)]
+    pub window: usize,
+    /// Ignore fingerprints found in more documents than this (common phrases, boilerplate).
+    #[arg(long, default_value_t = 100)]
+    pub max_df: usize,
+    /// Align a pair of documents only if it shares at least this many fingerprints.
+    #[arg(long, default_value_t = 2)]
+    pub min_shared: usize,
+    /// Minimum passage length in characters (both sides).
+    #[arg(long, default_value_t = 80)]
+    pub min_chars: usize,
+    /// Minimum number of aligned identical words in a passage.
+    #[arg(long, default_value_t = 10)]
+    pub min_words: usize,
+    /// Largest gap (in words) bridged inside one passage.
+    #[arg(long, default_value_t = 40)]
+    pub gap: usize,
+    /// Do not report reuse between documents of the same series (outlet).
+    #[arg(long)]
+    pub exclude_same_series: bool,
+}
+
+impl ParamArgs {
+    pub fn params(&self) -> echotrace_core::Params {
+        echotrace_core::Params {
+            ngram: self.ngram,
+            window: self.window,
+            max_df: self.max_df,
+            min_shared: self.min_shared,
+            min_chars: self.min_chars,
+            min_words: self.min_words,
+            gap: self.gap,
+            exclude_same_series: self.exclude_same_series,
+        }
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Jsonl,
+    Parquet,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Jsonl,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Add articles to the store and find every reused passage.
+    Trace {
+        /// Folders of .txt files, .jsonl / .jsonl.gz files, or - for JSON lines on stdin.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        params: ParamArgs,
+        /// Replace stored documents whose id comes again with a different text.
+        #[arg(long)]
+        replace: bool,
+        /// Skip records larger than this many bytes.
+        #[arg(long, default_value_t = 256 << 20)]
+        max_doc_bytes: usize,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+        /// No progress bars and no summary, only errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Write the reused passages (or the documents) as JSON lines or Parquet.
+    Export {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Output file (default: standard output; required for Parquet).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// One record per document instead of one per passage.
+        #[arg(long)]
+        documents: bool,
+    },
+    /// List aligned passage pairs.
+    Pairs {
+        #[command(flatten)]
+        db: DbArg,
+        /// Only pairs involving this document id.
+        #[arg(long)]
+        doc: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// At most this many pairs.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Print a document with its reused passages marked and where each comes from.
+    Show {
+        /// Document id.
+        id: String,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Generate a labelled corpus with injected reuse (corpus.jsonl + truth.jsonl).
+    Gen {
+        /// Number of documents.
+        #[arg(long, default_value_t = 1000)]
+        docs: usize,
+        /// Random seed (same seed, same corpus).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Language of the text: en, fr or mixed.
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        /// Folder of real base text (bbc-en.jsonl, fresada-fr.jsonl); default: ../shared/data/base-text if present.
+        #[arg(long)]
+        base: Option<PathBuf>,
+        /// Output folder.
+        #[arg(long, default_value = "gen-out")]
+        out: PathBuf,
+    },
+    /// Measure quality against a truth file (or a PAN text-alignment corpus).
+    Eval {
+        /// Truth file written by `echotrace gen` (pairs as JSON lines).
+        #[arg(long, conflicts_with = "pan")]
+        truth: Option<PathBuf>,
+        /// A PAN text-alignment corpus folder (susp/, src/, pairs, XML truth); traced into --db.
+        #[arg(long)]
+        pan: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        params: ParamArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Benchmark: generate corpora of the given sizes, trace each, report speed, memory and quality.
+    Bench {
+        /// Corpus sizes in documents (repeatable).
+        #[arg(long = "docs", default_values_t = [10_000usize])]
+        sizes: Vec<usize>,
+        /// Working folder for corpora and databases.
+        #[arg(long, default_value = "bench-out")]
+        out: PathBuf,
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        #[arg(long)]
+        base: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(n) = cli.threads {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+        {
+            eprintln!("echotrace: cannot set up {n} threads: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    match commands::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("echotrace: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! The `trace` pipeline: ingest → normalise and fingerprint → store →
+//! candidate pairs → align → cluster → store.
+//!
+//! This module only orchestrates: each step is a kernel of echotrace-core
+//! (pure, batch in, batch out) or a call to the store. Documents are streamed
+//! in batches, so memory holds one batch of texts plus the fingerprint index,
+//! never the whole corpus.
+
+use anyhow::{Context, Result};
+use echotrace_core::candidates::{candidate_pairs, Candidate, DocInfo, Posting};
+use echotrace_core::cluster::{cluster, Link, Side};
+use echotrace_core::fingerprint::fingerprints;
+use echotrace_core::model::{CharSpan, Document};
+use echotrace_core::normalise::{tokenize, widen_to_punctuation, Token};
+use echotrace_core::{align::align_pair, Params};
+use echotrace_ingest::{read_inputs, IngestError, IngestOptions};
+use echotrace_store::{AlignmentRow, NewDoc, Store};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// How a trace runs, besides the kernel parameters.
+#[derive(Debug, Clone)]
+pub struct TraceOptions {
+    pub params: Params,
+    /// Allow a document id already stored with another text to replace it.
+    pub replace: bool,
+    /// Show progress bars (only when stderr is a terminal).
+    pub progress: bool,
+    pub ingest: IngestOptions,
+}
+
+/// What a trace did, printed as the summary (and as JSON with `--json`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TraceStats {
+    pub documents_read: usize,
+    pub documents_added: usize,
+    pub documents_replaced: usize,
+    pub documents_unchanged: usize,
+    pub skipped: usize,
+    pub documents_total: usize,
+    pub bytes_added: usize,
+    pub candidate_pairs: usize,
+    pub alignments_added: usize,
+    pub alignments_total: usize,
+    pub passages: usize,
+    pub clusters: usize,
+    pub seconds_ingest: f64,
+    pub seconds_candidates: f64,
+    pub seconds_align: f64,
+    pub seconds_cluster: f64,
+    pub seconds_total: f64,
+}
+
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 32 << 20;
+const ALIGN_CHUNK: usize = 4096;
+
+fn bar(opts: &TraceOptions, len: Option<u64>, msg: &'static str) -> ProgressBar {
+    let pb = match len {
+        Some(n) => ProgressBar::new(n),
+        None => ProgressBar::new_spinner(),
+    };
+    if !opts.progress {
+        pb.set_draw_target(ProgressDrawTarget::hidden());
+    } else {
+        let style = match len {
+            Some(_) => {
+                ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, {eta})")
+            }
+            None => ProgressStyle::with_template("{msg:>10} {spinner} {pos} ({per_sec})"),
+        };
+        if let Ok(s) = style {
+            pb.set_style(s.progress_chars("=> "));
+        }
+    }
+    pb.set_message(msg);
+    pb
+}
+
+/// Content hash of a text (xxh3-128, hex).
+pub fn text_hash(text: &str) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+}
+
+fn prepare(doc: Document, params: &Params) -> NewDoc {
+    let tokens = tokenize(&doc.text);
+    let fps = fingerprints(&tokens, params.ngram, params.window)
+        .into_iter()
+        .map(|f| (f.hash, f.pos))
+        .collect();
+    NewDoc {
+        text_hash: text_hash(&doc.text),
+        n_chars: doc.text.chars().count(),
+        n_words: tokens.len(),
+        fingerprints: fps,
+        doc,
+    }
+}
+
+/// Runs a whole trace: adds `inputs` to the store and brings passages and
+/// clusters up to date. Input problems are passed to `on_error` (and recorded
+/// in the store's `skipped` table); they never stop the run.
+pub fn trace(
+    store: &mut Store,
+    inputs: &[String],
+    opts: &TraceOptions,
+    on_error: &mut dyn FnMut(&IngestError),
+) -> Result<TraceStats> {
+    let t0 = Instant::now();
+    let params = &opts.params;
+    store.check_index_params(params.ngram, params.window)?;
+    let run_id = store.begin_run(&serde_json::to_string(params)?)?;
+    let mut stats = TraceStats::default();
+
+    // 1. Ingest, prepare, store in batches.
+    let pb = bar(opts, None, "reading");
+    let mut batch: Vec<Document> = Vec::new();
+    let mut batch_ids: HashMap<String, (String, usize)> = HashMap::new();
+    let mut batch_bytes = 0usize;
+    let mut report = |store: &Store, stats: &mut TraceStats, e: &IngestError| -> Result<()> {
+        stats.skipped += 1;
+        on_error(e);
+        store.record_skipped(run_id, &e.origin, e.location.as_deref(), &e.reason)
+    };
+    for item in read_inputs(inputs, &opts.ingest) {
+        let doc = match item {
+            Ok(d) => d,
+            Err(e) => {
+                report(store, &mut stats, &e)?;
+                continue;
+            }
+        };
+        stats.documents_read += 1;
+        pb.inc(1);
+        let hash = text_hash(&doc.text);
+        let (origin, location) = split_origin(doc.origin.as_deref().unwrap_or(&doc.id));
+        if let Some((h, idx)) = batch_ids.get(&doc.id).cloned() {
+            if h == hash {
+                stats.documents_unchanged += 1;
+            } else if opts.replace {
+                batch_bytes += doc.text.len();
+                batch[idx] = doc;
+                batch_ids.insert(batch[idx].id.clone(), (hash, idx));
+            } else {
+                let e = IngestError {
+                    origin,
+                    location,
+                    reason: format!(
+                        "document id {:?} appears twice with different texts (use --replace to keep the last)",
+                        doc.id
+                    ),
+                };
+                report(store, &mut stats, &e)?;
+            }
+            continue;
+        }
+        if let Some(existing) = store.lookup(&doc.id)? {
+            if existing.text_hash == hash {
+                stats.documents_unchanged += 1;
+                continue;
+            }
+            if !opts.replace {
+                let e = IngestError {
+                    origin,
+                    location,
+                    reason: format!(
+                        "document id {:?} is already stored with a different text (use --replace to replace it)",
+                        doc.id
+                    ),
+                };
+                report(store, &mut stats, &e)?;
+                continue;
+            }
+            stats.documents_replaced += 1;
+        } else {
+            stats.documents_added += 1;
+        }
+        batch_bytes += doc.text.len();
+        batch_ids.insert(doc.id.clone(), (hash, batch.len()));
+        batch.push(doc);
+        if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+            stats.bytes_added += flush(store, &mut batch, params, run_id)?;
+            batch_ids.clear();
+            batch_bytes = 0;
+        }
+    }
+    stats.bytes_added += flush(store, &mut batch, params, run_id)?;
+    pb.finish_and_clear();
+    stats.seconds_ingest = t0.elapsed().as_secs_f64();
+
+    // 2-4. Index, align and cluster whatever is pending (this run's documents
+    // and those of an interrupted earlier run).
+    if store.count_pending()? > 0 {
+        trace_pending(store, opts, &mut stats)?;
+    }
+    stats.documents_total = store.count("documents")?;
+    stats.alignments_total = store.count("alignments")?;
+    stats.passages = store.count("passages")?;
+    stats.clusters = store.count("clusters")?;
+    stats.seconds_total = t0.elapsed().as_secs_f64();
+    store.finish_run(run_id, &serde_json::to_string(&stats)?)?;
+    Ok(stats)
+}
+
+/// Splits "path:17" into ("path", Some("17")).
+fn split_origin(origin: &str) -> (String, Option<String>) {
+    match origin.rsplit_once(':') {
+        Some((p, l)) if !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()) => {
+            (p.to_string(), Some(l.to_string()))
+        }
+        _ => (origin.to_string(), None),
+    }
+}
+
+fn flush(
+    store: &mut Store,
+    batch: &mut Vec<Document>,
+    params: &Params,
+    run_id: i64,
+) -> Result<usize> {
+    if batch.is_empty() {
+        return Ok(0);
+    }
+    let docs: Vec<Document> = std::mem::take(batch);
+    let bytes = docs.iter().map(|d| d.text.len()).sum();
+    let prepared: Vec<NewDoc> = docs.into_par_iter().map(|d| prepare(d, params)).collect();
+    store
+        .insert_docs(&prepared, run_id)
+        .context("storing documents")?;
+    Ok(bytes)
+}
+
+fn trace_pending(store: &mut Store, opts: &TraceOptions, stats: &mut TraceStats) -> Result<()> {
+    let params = &opts.params;
+    let t = Instant::now();
+    store.clear_pending_alignments()?;
+
+    // Load the fingerprint index of the whole store.
+    let mut doc_keys: Vec<i64> = Vec::new();
+    let mut is_new: Vec<bool> = Vec::new();
+    let mut series: Vec<u32> = Vec::new();
+    let mut series_ids: HashMap<String, u32> = HashMap::new();
+    let mut postings: Vec<Posting> = Vec::new();
+    store.for_each_fingerprints(|f| {
+        let idx = doc_keys.len() as u32;
+        doc_keys.push(f.doc_key);
+        is_new.push(f.pending);
+        let s = match f.series {
+            Some(s) if !s.is_empty() => {
+                let n = series_ids.len() as u32;
+                *series_ids.entry(s).or_insert(n)
+            }
+            _ => u32::MAX,
+        };
+        series.push(s);
+        postings.extend(f.fingerprints.into_iter().map(|(hash, pos)| Posting {
+            hash,
+            doc: idx,
+            pos,
+        }));
+    })?;
+    let cands = candidate_pairs(
+        postings,
+        &DocInfo {
+            is_new: &is_new,
+            series: &series,
+        },
+        params,
+    );
+    stats.candidate_pairs = cands.len();
+    stats.seconds_candidates = t.elapsed().as_secs_f64();
+
+    // Align candidate pairs chunk by chunk.
+    let t = Instant::now();
+    let pb = bar(opts, Some(cands.len() as u64), "aligning");
+    for chunk in cands.chunks(ALIGN_CHUNK) {
+        let rows = align_chunk(store, chunk, &doc_keys, params)?;
+        stats.alignments_added += rows.len();
+        store.insert_alignments(&rows)?;
+        pb.inc(chunk.len() as u64);
+    }
+    pb.finish_and_clear();
+    stats.seconds_align = t.elapsed().as_secs_f64();
+
+    // Cluster every alignment of the store and mark the pending documents traced.
+    let t = Instant::now();
+    recluster(store)?;
+    stats.seconds_cluster = t.elapsed().as_secs_f64();
+    Ok(())
+}
+
+struct Loaded {
+    text: String,
+    tokens: Vec<Token>,
+}
+
+fn align_chunk(
+    store: &Store,
+    chunk: &[Candidate],
+    doc_keys: &[i64],
+    params: &Params,
+) -> Result<Vec<AlignmentRow>> {
+    let mut needed: Vec<u32> = chunk.iter().flat_map(|c| [c.a, c.b]).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let mut texts = Vec::with_capacity(needed.len());
+    for &d in &needed {
+        texts.push(store.text(doc_keys[d as usize])?);
+    }
+    let loaded: Vec<Loaded> = texts
+        .into_par_iter()
+        .map(|text| {
+            let tokens = tokenize(&text);
+            Loaded { text, tokens }
+        })
+        .collect();
+    let index: HashMap<u32, usize> = needed.iter().enumerate().map(|(i, &d)| (d, i)).collect();
+    let rows: Vec<Vec<AlignmentRow>> = chunk
+        .par_iter()
+        .map(|c| {
+            let (la, lb) = (&loaded[index[&c.a]], &loaded[index[&c.b]]);
+            align_pair(&la.tokens, &lb.tokens, &c.seeds, params)
+                .into_iter()
+                .map(|p| AlignmentRow {
+                    doc_a: doc_keys[c.a as usize],
+                    a: widen(&la.text, p.a),
+                    doc_b: doc_keys[c.b as usize],
+                    b: widen(&lb.text, p.b),
+                    matched_words: p.matched,
+                    score: p.score,
+                })
+                .collect()
+        })
+        .collect();
+    Ok(rows.into_iter().flatten().collect())
+}
+
+fn widen(text: &str, s: CharSpan) -> CharSpan {
+    let (begin, end) = widen_to_punctuation(text, s.begin, s.end, 3);
+    CharSpan { begin, end }
+}
+
+/// Recomputes passages and clusters from every stored alignment.
+pub fn recluster(store: &mut Store) -> Result<()> {
+    let aligned = store.alignments()?;
+    let links: Vec<Link> = aligned
+        .iter()
+        .map(|(_, r)| Link {
+            a: Side {
+                doc: r.doc_a as u32,
+                span: r.a,
+            },
+            b: Side {
+                doc: r.doc_b as u32,
+                span: r.b,
+            },
+        })
+        .collect();
+    let c = cluster(&links);
+    let passages: Vec<(i64, CharSpan, i64)> = c
+        .passages
+        .iter()
+        .map(|p| (p.doc as i64, p.span, p.cluster as i64))
+        .collect();
+    let ap: Vec<(i64, u32, u32)> = aligned
+        .iter()
+        .zip(&c.link_passages)
+        .map(|((id, _), &(pa, pb))| (*id, pa, pb))
+        .collect();
+    store.replace_clusters(&passages, &ap)
+}
