@@ -55,7 +55,7 @@ pub struct ParamArgs {
     #[arg(long, default_value_t = 10)]
     pub min_words: usize,
     /// Largest gap (in words) bridged inside one passage.
-    #[arg(long, default_value_t = 40)]
+    #[arg(long, default_value_t = 60)]
     pub gap: usize,
     /// Do not report reuse between documents of the same series (outlet).
     #[arg(long)]

@@ -38,8 +38,15 @@ pub struct AlignedPassage {
 }
 
 const BAND: i64 = 10;
-const LOOKBACK: usize = 96;
+const LOOKBACK: usize = 256;
+/// Cost of each of the first `SHORT_GAP` unmatched words between anchors.
 const GAP_COST: f32 = 0.2;
+const SHORT_GAP: i64 = 5;
+/// Beyond a short gap, a gap costs this much once (a dropped or added
+/// sentence is one edit, not one per word) ...
+const LONG_GAP_OPEN: f32 = 1.0;
+/// ... plus this much per further word.
+const LONG_GAP_EXTEND: f32 = 0.04;
 const RUN_WEIGHT: f32 = 1.0;
 const LONE_WEIGHT: f32 = 0.4;
 
@@ -142,7 +149,18 @@ fn align_chain(
             .get(si + 1)
             .map(|s| s.1 as i64 - s.0 as i64)
             .unwrap_or(d_prev);
-        let (lo, hi) = (d_prev.min(d_next) - BAND, d_prev.max(d_next) + BAND);
+        // Outside the chain the band opens into a cone, so that a dropped or
+        // added sentence just before the first seed or after the last one is
+        // bridged too.
+        let outside = if i < first.0 as usize {
+            first.0 as i64 - i as i64
+        } else if i > last.0 as usize {
+            i as i64 - last.0 as i64
+        } else {
+            0
+        };
+        let widen = BAND + outside.min(margin);
+        let (lo, hi) = (d_prev.min(d_next) - widen, d_prev.max(d_next) + widen);
         if let Some(js) = in_b.get(&t.hash) {
             for &j in js {
                 let d = j as i64 - i as i64;
@@ -183,6 +201,16 @@ fn align_chain(
         matched,
         score: matched as f32 / len_a.max(len_b) as f32,
     })
+}
+
+/// Cost of leaving `g` words unmatched between two anchors: linear for a
+/// few words (substitutions), affine beyond (a dropped or added sentence).
+fn gap_cost(g: i64) -> f32 {
+    if g <= SHORT_GAP {
+        GAP_COST * g as f32
+    } else {
+        GAP_COST * SHORT_GAP as f32 + LONG_GAP_OPEN + LONG_GAP_EXTEND * (g - SHORT_GAP) as f32
+    }
 }
 
 /// Sparse chaining DP over anchors sorted by (i, j): returns the anchors of

@@ -38,7 +38,7 @@ impl Default for Params {
             min_shared: 2,
             min_chars: 80,
             min_words: 10,
-            gap: 40,
+            gap: 60,
             exclude_same_series: false,
         }
     }
