@@ -263,7 +263,7 @@ pub(crate) fn make_copy(
     }
     if rng.chance(p.add_sentence) {
         let mut s = String::new();
-        model.sentence(rng, &mut s);
+        model.sentence(rng, &mut super::History::new(), &mut s);
         let k = rng.below(items.len() + 1);
         let para = if k == 0 {
             items[0].para

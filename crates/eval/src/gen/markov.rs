@@ -1,13 +1,17 @@
 //! Background text from real news: an order-2 word Markov chain trained on the
 //! sentences of a base corpus (JSON lines with a `text` field).
 //!
-//! A plain order-2 chain reproduces long runs of its training text wherever a
-//! word pair is rare, and two generated documents passing through the same
-//! rare region would then share a long passage by accident. The sampler
-//! therefore tracks how many consecutive words it has followed along one
-//! training occurrence and, past [`MAX_RUN`] words, forces a continuation that
-//! differs from that occurrence (another occurrence of the same word pair, or
-//! else an order-1 back-off on the last word alone).
+//! A plain order-2 chain follows its training text deterministically wherever
+//! a word pair is rare, so two generated documents that pass through the same
+//! rare region share a long run of words by accident. The sampler therefore
+//! keeps the *predictability* of what it writes bounded: it tracks the
+//! probabilities of its last choices and, when the joint probability of the
+//! choices making up the last [`WINDOW_WORDS`] words would exceed
+//! [`MAX_PATH_PROB`], picks a less likely
+//! continuation instead (another word after the same pair, else an order-1
+//! back-off on the last word, else a jump to a random word of the training
+//! text). It also never follows one training occurrence for more than
+//! [`MAX_RUN`] words, so no long verbatim training passage is reproduced.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,28 +23,139 @@ use crate::rng::Rng;
 /// Sentence boundary token id.
 const BOUNDARY: u32 = 0;
 /// Longest run of words followed along one training occurrence.
-const MAX_RUN: usize = 5;
+const MAX_RUN: usize = 6;
+/// Number of past choices remembered.
+const HISTORY: usize = 12;
+/// Length in words of the windows whose probability is bounded.
+const WINDOW_WORDS: usize = 8;
+/// Bound on the joint probability of the choices making a window.
+const MAX_PATH_PROB: f64 = 1e-5;
+/// Probability assigned to a jump to a random training word.
+const JUMP_PROB: f64 = 1e-4;
 /// Generated sentences are cut at this many words.
 const MAX_WORDS: usize = 55;
 /// Generated sentences shorter than this are drawn again.
 const MIN_WORDS: usize = 5;
+
+/// Occurrence lists of the states of one order, grouped by state and, within
+/// a state, by next word.
+struct Table {
+    /// Positions, sorted by (state, next word, position).
+    occ: Vec<u32>,
+    /// For each index of `occ`: `(start, len)` of the indices that share its
+    /// state and next word.
+    sub: Vec<(u32, u32)>,
+}
 
 /// Trained chain. Positions index `tok`, the training token stream in which
 /// every sentence is preceded and followed by [`BOUNDARY`].
 pub(crate) struct Markov {
     vocab: Vec<Box<str>>,
     tok: Vec<u32>,
-    /// Positions `p` (with `p + 2 < tok.len()`) sorted by the pair
-    /// `(tok[p], tok[p+1])`, i.e. grouped by order-2 state.
-    occ2: Vec<u32>,
-    /// For each position `p`, the `(start, len)` range in `occ2` of the state
-    /// `(tok[p], tok[p+1])`; `(0, 0)` when undefined.
+    /// Order 2: positions `p` (with `p + 2 < tok.len()`), state
+    /// `(tok[p], tok[p+1])`, next word `tok[p+2]`.
+    t2: Table,
+    /// For each position `p`, the `(start, len)` range in `t2.occ` of the
+    /// state `(tok[p], tok[p+1])`; `(0, 0)` when undefined.
     range2: Vec<(u32, u32)>,
-    /// Positions `p` (with `p + 1 < tok.len()`) sorted by `tok[p]`.
-    occ1: Vec<u32>,
-    /// For each word id, its `(start, len)` range in `occ1`.
+    /// Order 1: positions `p` (with `p + 1 < tok.len()`), state `tok[p]`,
+    /// next word `tok[p+1]`.
+    t1: Table,
+    /// For each word id, its `(start, len)` range in `t1.occ`.
     range1: Vec<(u32, u32)>,
+    /// Number of words (alphanumeric runs) in each vocabulary entry.
+    nwords: Vec<u8>,
     words: u64,
+}
+
+fn count_words(s: &str) -> u8 {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+        .min(8) as u8
+}
+
+/// Sorts `positions` by `(state, next, position)` and returns the table and
+/// the `(start, len)` range of every state group (with one position of the
+/// group).
+fn build_table(
+    mut positions: Vec<u32>,
+    state: impl Fn(usize) -> u64,
+    next: impl Fn(usize) -> u32,
+) -> (Table, Vec<(u32, u32, u32)>) {
+    positions.sort_unstable_by_key(|&p| (state(p as usize), next(p as usize), p));
+    let mut sub = vec![(0u32, 0u32); positions.len()];
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < positions.len() {
+        let key = state(positions[i] as usize);
+        let mut j = i;
+        while j < positions.len() && state(positions[j] as usize) == key {
+            let w = next(positions[j] as usize);
+            let mut k = j + 1;
+            while k < positions.len()
+                && state(positions[k] as usize) == key
+                && next(positions[k] as usize) == w
+            {
+                k += 1;
+            }
+            for x in &mut sub[j..k] {
+                *x = (j as u32, (k - j) as u32);
+            }
+            j = k;
+        }
+        groups.push((i as u32, (j - i) as u32, positions[i]));
+        i = j;
+    }
+    (
+        Table {
+            occ: positions,
+            sub,
+        },
+        groups,
+    )
+}
+
+/// The last choices of a text being generated: their probabilities and how
+/// many words (alphanumeric runs) each added. Kept across the sentences of
+/// one document so that windows spanning a sentence end are bounded too.
+#[derive(Clone)]
+pub(crate) struct History {
+    probs: [(f64, u8); HISTORY],
+    next: usize,
+}
+
+impl History {
+    pub(crate) fn new() -> Self {
+        History {
+            probs: [(1.0, 0); HISTORY],
+            next: 0,
+        }
+    }
+
+    /// Joint probability of a candidate token (probability `p`, `k` words)
+    /// and of the tokens before it that complete a window of
+    /// [`WINDOW_WORDS`] words.
+    fn window_prob(&self, p: f64, k: u8) -> f64 {
+        let mut prob = p;
+        let mut words = k as usize;
+        let mut i = self.next;
+        for _ in 0..HISTORY {
+            if words >= WINDOW_WORDS {
+                break;
+            }
+            i = (i + HISTORY - 1) % HISTORY;
+            let (q, w) = self.probs[i];
+            prob *= q;
+            words += w as usize;
+        }
+        prob
+    }
+
+    fn push(&mut self, p: f64, k: u8) {
+        self.probs[self.next] = (p, k);
+        self.next = (self.next + 1) % HISTORY;
+    }
 }
 
 /// Accumulates training sentences.
@@ -107,44 +222,37 @@ impl MarkovBuilder {
         }
         let tok = self.tok;
         let n = tok.len();
-        let pair = |p: usize| ((tok[p] as u64) << 32) | tok[p + 1] as u64;
 
-        let mut occ2: Vec<u32> = (0..n - 2).map(|p| p as u32).collect();
-        occ2.sort_unstable_by_key(|&p| (pair(p as usize), p));
+        let (t2, groups2) = build_table(
+            (0..n - 2).map(|p| p as u32).collect(),
+            |p| ((tok[p] as u64) << 32) | tok[p + 1] as u64,
+            |p| tok[p + 2],
+        );
         let mut range2 = vec![(0u32, 0u32); n];
-        let mut i = 0;
-        while i < occ2.len() {
-            let key = pair(occ2[i] as usize);
-            let mut j = i + 1;
-            while j < occ2.len() && pair(occ2[j] as usize) == key {
-                j += 1;
+        for &(start, len, _) in &groups2 {
+            for &p in &t2.occ[start as usize..(start + len) as usize] {
+                range2[p as usize] = (start, len);
             }
-            for &p in &occ2[i..j] {
-                range2[p as usize] = (i as u32, (j - i) as u32);
-            }
-            i = j;
         }
 
-        let mut occ1: Vec<u32> = (0..n - 1).map(|p| p as u32).collect();
-        occ1.sort_unstable_by_key(|&p| (tok[p as usize], p));
+        let (t1, groups1) = build_table(
+            (0..n - 1).map(|p| p as u32).collect(),
+            |p| tok[p] as u64,
+            |p| tok[p + 1],
+        );
         let mut range1 = vec![(0u32, 0u32); self.vocab.len()];
-        let mut i = 0;
-        while i < occ1.len() {
-            let w = tok[occ1[i] as usize];
-            let mut j = i + 1;
-            while j < occ1.len() && tok[occ1[j] as usize] == w {
-                j += 1;
-            }
-            range1[w as usize] = (i as u32, (j - i) as u32);
-            i = j;
+        for &(start, len, p) in &groups1 {
+            range1[tok[p as usize] as usize] = (start, len);
         }
 
+        let nwords = self.vocab.iter().map(|w| count_words(w)).collect();
         Some(Markov {
+            nwords,
             vocab: self.vocab,
             tok,
-            occ2,
+            t2,
             range2,
-            occ1,
+            t1,
             range1,
             words: self.words,
         })
@@ -240,25 +348,56 @@ impl Markov {
     }
 
     /// Appends one generated sentence (no surrounding spaces) to `out`.
-    pub(crate) fn sentence(&self, rng: &mut Rng, out: &mut String) {
+    /// `hist` carries the preceding choices of the same text.
+    pub(crate) fn sentence(&self, rng: &mut Rng, hist: &mut History, out: &mut String) {
         let start = out.len();
         for _ in 0..8 {
             out.truncate(start);
-            if self.try_sentence(rng, out) >= MIN_WORDS {
+            let mut h = hist.clone();
+            if self.try_sentence(rng, &mut h, out) >= MIN_WORDS {
+                *hist = h;
                 return;
             }
         }
     }
 
-    fn try_sentence(&self, rng: &mut Rng, out: &mut String) -> usize {
+    /// Draws an index in `start..start + len` of `table`, outside the
+    /// sub-range `excl` (which must not cover the whole range).
+    fn draw_excluding(rng: &mut Rng, start: usize, len: usize, excl: (u32, u32)) -> usize {
+        let (es, el) = (excl.0 as usize, excl.1 as usize);
+        let i = start + rng.below(len - el);
+        if i >= es {
+            i + el
+        } else {
+            i
+        }
+    }
+
+    fn try_sentence(&self, rng: &mut Rng, hist: &mut History, out: &mut String) -> usize {
         let tok = &self.tok;
+        let nw = |id: u32| self.nwords[id as usize];
+
+        // First word: a sentence start of the training text, avoiding a too
+        // predictable one when possible.
         let (s0, l0) = self.range1[BOUNDARY as usize];
-        // The last boundary is not in occ1, so tok[p + 1] is a first word.
-        let mut p = self.occ1[s0 as usize + rng.below(l0 as usize)] as usize;
+        let (s0, l0) = (s0 as usize, l0 as usize);
+        let mut idx = s0 + rng.below(l0);
+        let mut sub = self.t1.sub[idx];
+        let first = |idx: usize| tok[self.t1.occ[idx] as usize + 1];
+        if hist.window_prob(sub.1 as f64 / l0 as f64, nw(first(idx))) > MAX_PATH_PROB
+            && (sub.1 as usize) < l0
+        {
+            idx = Self::draw_excluding(rng, s0, l0, sub);
+            sub = self.t1.sub[idx];
+        }
+        hist.push(sub.1 as f64 / l0 as f64, nw(first(idx)));
+        // The last boundary is not in t1, so tok[p + 1] is a first word.
+        let mut p = self.t1.occ[idx] as usize;
         out.push_str(self.word(tok[p + 1]));
         let mut words = 1;
         let mut run = 2;
-        'outer: loop {
+
+        loop {
             if words >= MAX_WORDS {
                 if !out.ends_with(['.', '!', '?', '"', '”', '»']) {
                     out.push('.');
@@ -271,44 +410,58 @@ impl Markov {
             }
             let (st, len) = (st as usize, len as usize);
             let cont = tok[p + 2];
-            let mut q = self.occ2[st + rng.below(len)] as usize;
-            if run >= MAX_RUN && tok[q + 2] == cont {
-                let mut found = false;
-                let off = rng.below(len);
-                for k in 0..len.min(64) {
-                    let cand = self.occ2[st + (off + k) % len] as usize;
-                    if tok[cand + 2] != cont {
-                        q = cand;
-                        found = true;
-                        break;
-                    }
-                }
-                if !found {
-                    // Order-1 back-off on the last word.
-                    let (s1, l1) = self.range1[tok[p + 1] as usize];
-                    for _ in 0..8 {
-                        let q1 = self.occ1[s1 as usize + rng.below(l1 as usize)] as usize;
-                        let next = tok[q1 + 1];
-                        if next != cont {
-                            if next == BOUNDARY {
-                                return words;
-                            }
-                            out.push(' ');
-                            out.push_str(self.word(next));
-                            words += 1;
-                            p = q1;
-                            run = 2;
-                            continue 'outer;
-                        }
-                    }
-                }
+            let acceptable = |w: u32, prob: f64, run: usize| {
+                hist.window_prob(prob, nw(w)) <= MAX_PATH_PROB && !(run >= MAX_RUN && w == cont)
+            };
+
+            // Order 2.
+            let mut idx = st + rng.below(len);
+            let mut sub = self.t2.sub[idx];
+            let mut w = tok[self.t2.occ[idx] as usize + 2];
+            let mut ok = acceptable(w, sub.1 as f64 / len as f64, run);
+            if !ok && (sub.1 as usize) < len {
+                idx = Self::draw_excluding(rng, st, len, sub);
+                sub = self.t2.sub[idx];
+                w = tok[self.t2.occ[idx] as usize + 2];
+                ok = acceptable(w, sub.1 as f64 / len as f64, run);
             }
-            let next = tok[q + 2];
-            run = if next == cont { run + 1 } else { 3 };
-            p = q + 1;
+            let (next, new_p, prob) = if ok {
+                let q = self.t2.occ[idx] as usize;
+                run = if w == cont { run + 1 } else { 3 };
+                (w, q + 1, sub.1 as f64 / len as f64)
+            } else {
+                // Order-1 back-off on the last word, avoiding the word just
+                // rejected.
+                let (s1, l1) = self.range1[tok[p + 1] as usize];
+                let (s1, l1) = (s1 as usize, l1 as usize);
+                let mut i1 = s1 + rng.below(l1);
+                let mut sub1 = self.t1.sub[i1];
+                let rejected = w;
+                if tok[self.t1.occ[i1] as usize + 1] == rejected && (sub1.1 as usize) < l1 {
+                    i1 = Self::draw_excluding(rng, s1, l1, sub1);
+                    sub1 = self.t1.sub[i1];
+                }
+                let q1 = self.t1.occ[i1] as usize;
+                let w1 = tok[q1 + 1];
+                let prob1 = sub1.1 as f64 / l1 as f64;
+                if w1 != rejected && hist.window_prob(prob1, nw(w1)) <= MAX_PATH_PROB {
+                    run = 2;
+                    (w1, q1, prob1)
+                } else {
+                    // Jump to a random word of the training text.
+                    let mut r = 1 + rng.below(tok.len() - 3);
+                    while tok[r] == BOUNDARY {
+                        r += 1;
+                    }
+                    run = 1;
+                    (tok[r], r - 1, JUMP_PROB)
+                }
+            };
+            hist.push(prob, nw(next));
             if next == BOUNDARY {
                 return words;
             }
+            p = new_p;
             out.push(' ');
             out.push_str(self.word(next));
             words += 1;
@@ -374,7 +527,7 @@ mod tests {
         let mut rng = Rng::new(3);
         for _ in 0..50 {
             let mut s = String::new();
-            m.sentence(&mut rng, &mut s);
+            m.sentence(&mut rng, &mut History::new(), &mut s);
             assert!(s.starts_with("The"), "{s}");
             assert!(s.ends_with('.'), "{s}");
             let n = s.split(' ').count();

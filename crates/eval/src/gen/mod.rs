@@ -28,9 +28,10 @@ use anyhow::{bail, Context};
 use serde::{Deserialize, Serialize};
 
 use crate::eval::{SpanRef, TruthPair};
-use crate::rng::{hash3, unit, Rng};
+use crate::rng::{hash3, mix64, unit, Rng};
 use crate::words::{word_jaccard, word_retention};
 use edit::{make_copy, Placed, Profile, Rendered, Segment};
+use markov::History;
 
 /// Language of the generated corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,9 +70,11 @@ pub(crate) enum TextModel {
 }
 
 impl TextModel {
-    pub(crate) fn sentence(&self, rng: &mut Rng, out: &mut String) {
+    /// Appends one sentence to `out`; `hist` carries the preceding choices
+    /// of the same text (used by the Markov chain to bound predictability).
+    pub(crate) fn sentence(&self, rng: &mut Rng, hist: &mut History, out: &mut String) {
         match self {
-            TextModel::Markov(m) => m.sentence(rng, out),
+            TextModel::Markov(m) => m.sentence(rng, hist, out),
             TextModel::Grammar(g) => g.sentence(rng, out),
         }
     }
@@ -561,6 +564,7 @@ pub fn generate(
     let mut next_family: u64 = 0;
     let mut day_index = 0usize;
     let mut date = day.iso();
+    let mut seen = SeenWindows::new(21);
 
     for i in 0..docs {
         let di = i * days / docs.max(1);
@@ -580,12 +584,13 @@ pub fn generate(
         let target = (cfg.mean_body_chars as f64 * (0.25 + 1.5 * avg3)) as usize;
         let mut blocks: Vec<Block> = Vec::new();
         let mut total = 0;
+        let mut hist = History::new();
+        let mut recent = RecentWords::default();
         while total < target || blocks.len() < 3 {
             let k = 1 + rng.weighted(&[0.15, 0.3, 0.3, 0.15, 0.1]);
             let mut sents = Vec::with_capacity(k);
             for _ in 0..k {
-                let mut s = String::new();
-                model.sentence(&mut rng, &mut s);
+                let s = fresh_sentence(model, &mut rng, &mut hist, &mut recent, &mut seen);
                 total += s.len() + 1;
                 sents.push(s);
             }
@@ -850,6 +855,108 @@ pub fn generate(
     Ok(stats)
 }
 
+/// Fingerprints of recently generated windows of [`WINDOW`] words: a
+/// 4-way set-associative table of 32-bit fingerprints (when a bucket is full,
+/// a pseudo-randomly chosen entry is replaced, so memory stays fixed).
+struct SeenWindows {
+    buckets: Vec<[u32; 4]>,
+    mask: u64,
+}
+
+/// Window length, in words, that background text avoids repeating.
+const WINDOW: usize = 8;
+
+impl SeenWindows {
+    fn new(bucket_bits: u32) -> Self {
+        SeenWindows {
+            buckets: vec![[0; 4]; 1 << bucket_bits],
+            mask: (1u64 << bucket_bits) - 1,
+        }
+    }
+    fn slot(&self, h: u64) -> (usize, u32) {
+        ((h & self.mask) as usize, ((h >> 32) as u32) | 1)
+    }
+    fn contains(&self, h: u64) -> bool {
+        let (b, fp) = self.slot(h);
+        self.buckets[b].contains(&fp)
+    }
+    fn insert(&mut self, h: u64) {
+        let (b, fp) = self.slot(h);
+        let bucket = &mut self.buckets[b];
+        if bucket.contains(&fp) {
+            return;
+        }
+        match bucket.iter().position(|&x| x == 0) {
+            Some(i) => bucket[i] = fp,
+            None => bucket[((h >> 24) & 3) as usize] = fp,
+        }
+    }
+}
+
+/// Hashes of the last words of the background text of the current document.
+#[derive(Default, Clone)]
+struct RecentWords {
+    words: Vec<u64>,
+}
+
+fn word_hashes(s: &str) -> Vec<u64> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = 0x5151_5151u64;
+            for c in w.chars().flat_map(char::to_lowercase) {
+                h = mix64(h ^ c as u64);
+            }
+            h
+        })
+        .collect()
+}
+
+/// Hashes of the windows of [`WINDOW`] words that end in `new`, preceded by
+/// `recent`.
+fn window_hashes(recent: &RecentWords, new: &[u64]) -> Vec<u64> {
+    let start = recent.words.len().saturating_sub(WINDOW - 1);
+    let seq: Vec<u64> = recent.words[start..]
+        .iter()
+        .chain(new.iter())
+        .copied()
+        .collect();
+    seq.windows(WINDOW)
+        .map(|w| w.iter().fold(0u64, |h, &x| mix64(h.rotate_left(7) ^ x)) | 1)
+        .collect()
+}
+
+/// Draws a background sentence whose 8-word windows (including those that
+/// start in the preceding sentences of the document) were not generated
+/// recently, retrying a few times before accepting a repeat.
+fn fresh_sentence(
+    model: &TextModel,
+    rng: &mut Rng,
+    hist: &mut History,
+    recent: &mut RecentWords,
+    seen: &mut SeenWindows,
+) -> String {
+    let mut s = String::new();
+    for attempt in 0..6 {
+        s.clear();
+        let mut h = hist.clone();
+        model.sentence(rng, &mut h, &mut s);
+        let words = word_hashes(&s);
+        let windows = window_hashes(recent, &words);
+        if attempt == 5 || !windows.iter().any(|&w| seen.contains(w)) {
+            for w in windows {
+                seen.insert(w);
+            }
+            recent.words.extend(words);
+            let keep = recent.words.len().saturating_sub(WINDOW - 1);
+            recent.words.drain(..keep);
+            *hist = h;
+            break;
+        }
+    }
+    s
+}
+
 /// Chooses up to `k` distinct later documents to receive copies of a
 /// passage of document `i`. `info(j)` says whether `j` may receive a copy
 /// (same language, drawn as a receiver) and how many it already has pending.
@@ -887,7 +994,7 @@ fn pick_targets(
 
 fn make_title(model: &TextModel, rng: &mut Rng) -> String {
     let mut s = String::new();
-    model.sentence(rng, &mut s);
+    model.sentence(rng, &mut History::new(), &mut s);
     let n = rng.range(4, 11);
     let words: Vec<&str> = s.split(' ').take(n).collect();
     let t = words.join(" ");
