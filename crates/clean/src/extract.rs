@@ -12,13 +12,20 @@ pub enum Extractor {
     /// The `dom_smoothie` crate (Mozilla Readability port).
     #[cfg(feature = "dom-smoothie")]
     DomSmoothie,
+    /// Our merge: page blocks voted on by both extractors and our block classifier.
+    Combined,
+    /// Experiment: both outputs concatenated.
+    #[cfg(feature = "dom-smoothie")]
+    Union,
 }
 
 impl Extractor {
     pub fn all() -> Vec<Extractor> {
-        let mut v = vec![Extractor::Trafilatura, Extractor::TrafilaturaRecall];
+        let mut v = vec![Extractor::Combined, Extractor::Trafilatura, Extractor::TrafilaturaRecall];
         #[cfg(feature = "dom-smoothie")]
         v.push(Extractor::DomSmoothie);
+        #[cfg(feature = "dom-smoothie")]
+        v.push(Extractor::Union);
         v
     }
 
@@ -26,8 +33,11 @@ impl Extractor {
         match self {
             Extractor::Trafilatura => "trafilatura",
             Extractor::TrafilaturaRecall => "trafilatura-recall",
+            Extractor::Combined => "combined",
             #[cfg(feature = "dom-smoothie")]
             Extractor::DomSmoothie => "dom_smoothie",
+            #[cfg(feature = "dom-smoothie")]
+            Extractor::Union => "union",
         }
     }
 
@@ -35,6 +45,7 @@ impl Extractor {
     pub fn extract_text(&self, html: &[u8], url: Option<&str>) -> Result<String, String> {
         let (page, _) = decode_html(html, None);
         match self {
+            Extractor::Combined => Ok(crate::html::combined_text(&page, url)),
             Extractor::Trafilatura | Extractor::TrafilaturaRecall => {
                 let mut opts = trafilatura::Options::default().with_fallback(true);
                 if *self == Extractor::TrafilaturaRecall {
@@ -44,6 +55,12 @@ impl Extractor {
                     opts = opts.with_url(u);
                 }
                 trafilatura::extract(&page, &opts).map(|r| r.content_text).map_err(|e| e.to_string())
+            }
+            #[cfg(feature = "dom-smoothie")]
+            Extractor::Union => {
+                let a = Extractor::Trafilatura.extract_text(html, url).unwrap_or_default();
+                let b = Extractor::DomSmoothie.extract_text(html, url).unwrap_or_default();
+                Ok(format!("{a}\n{b}"))
             }
             #[cfg(feature = "dom-smoothie")]
             Extractor::DomSmoothie => {
