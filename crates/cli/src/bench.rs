@@ -139,6 +139,7 @@ pub fn eval_command(
                 replace: false,
                 progress: false,
                 ingest: IngestOptions::default(),
+                batch_docs: 512,
             };
             let mut on_error =
                 |e: &echotrace_ingest::IngestError| eprintln!("echotrace: skipped {e}");

@@ -21,6 +21,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             params,
             replace,
             max_doc_bytes,
+            batch_docs,
             json,
             quiet,
         } => {
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 replace,
                 progress: !quiet && std::io::stderr().is_terminal(),
                 ingest: IngestOptions { max_doc_bytes },
+                batch_docs,
             };
             let mut on_error =
                 |e: &echotrace_ingest::IngestError| eprintln!("echotrace: skipped {e}");

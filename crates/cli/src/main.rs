@@ -106,6 +106,9 @@ pub enum Command {
         /// Skip records larger than this many bytes.
         #[arg(long, default_value_t = 256 << 20)]
         max_doc_bytes: usize,
+        /// Documents per committed batch (a killed run loses at most one batch).
+        #[arg(long, default_value_t = 512)]
+        batch_docs: usize,
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,

@@ -30,6 +30,8 @@ pub struct TraceOptions {
     /// Show progress bars (only when stderr is a terminal).
     pub progress: bool,
     pub ingest: IngestOptions,
+    /// Documents per committed batch.
+    pub batch_docs: usize,
 }
 
 /// What a trace did, printed as the summary (and as JSON with `--json`).
@@ -54,9 +56,8 @@ pub struct TraceStats {
     pub seconds_total: f64,
 }
 
-const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 32 << 20;
-const ALIGN_CHUNK: usize = 4096;
+const ALIGN_CHUNK: usize = 1024;
 
 fn bar(opts: &TraceOptions, len: Option<u64>, msg: &'static str) -> ProgressBar {
     let pb = match len {
@@ -78,6 +79,27 @@ fn bar(opts: &TraceOptions, len: Option<u64>, msg: &'static str) -> ProgressBar 
     }
     pb.set_message(msg);
     pb
+}
+
+/// Crash-testing hook: when the environment variable `ECHOTRACE_FAILPOINT`
+/// is `NAME:N`, the process aborts (like `kill -9`: no cleanup, no
+/// rollback in this process) the N-th time it passes the point `NAME`.
+/// Used by the tests that prove an interrupted run leaves a usable store.
+fn failpoint(name: &str) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static HITS: AtomicUsize = AtomicUsize::new(0);
+    let Ok(spec) = std::env::var("ECHOTRACE_FAILPOINT") else {
+        return;
+    };
+    if let Some((n, count)) = spec.split_once(':') {
+        if n == name {
+            let hit = HITS.fetch_add(1, Ordering::SeqCst) + 1;
+            if count.parse::<usize>().is_ok_and(|c| hit >= c) {
+                eprintln!("echotrace: failpoint {name} reached, aborting");
+                std::process::abort();
+            }
+        }
+    }
 }
 
 /// Content hash of a text (xxh3-128, hex).
@@ -181,8 +203,9 @@ pub fn trace(
         batch_bytes += doc.text.len();
         batch_ids.insert(doc.id.clone(), (hash, batch.len()));
         batch.push(doc);
-        if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+        if batch.len() >= opts.batch_docs.max(1) || batch_bytes >= BATCH_BYTES {
             stats.bytes_added += flush(store, &mut batch, params, run_id)?;
+            failpoint("ingest-batch");
             batch_ids.clear();
             batch_bytes = 0;
         }
@@ -280,6 +303,7 @@ fn trace_pending(store: &mut Store, opts: &TraceOptions, stats: &mut TraceStats)
         let rows = align_chunk(store, chunk, &doc_keys, params)?;
         stats.alignments_added += rows.len();
         store.insert_alignments(&rows)?;
+        failpoint("align-chunk");
         pb.inc(chunk.len() as u64);
     }
     pb.finish_and_clear();

@@ -1,0 +1,611 @@
+//! End-to-end tests of the `echotrace` binary: the example corpus, the
+//! worked example of ../shared/seeds (when present), bad input, incremental
+//! runs, determinism, interrupted runs, exports.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_echotrace"))
+}
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/newsroom.jsonl")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("echotrace runs")
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "echotrace {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn db_in(dir: &Path) -> String {
+    dir.join("t.db").display().to_string()
+}
+
+/// Aligned pairs as sorted JSON strings (order-independent comparison).
+fn pair_set(db: &str) -> Vec<String> {
+    let out = ok(&["pairs", "--db", db, "--format", "jsonl"]);
+    let mut v: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let p: Value = serde_json::from_str(l).unwrap();
+            let side =
+                |s: &Value| format!("{}:{}-{}", s["doc"].as_str().unwrap(), s["begin"], s["end"]);
+            format!("{} | {}", side(&p["a"]), side(&p["b"]))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn linked_docs(db: &str) -> Vec<(String, String)> {
+    let out = ok(&["pairs", "--db", db, "--format", "jsonl"]);
+    let mut v: Vec<(String, String)> = out
+        .lines()
+        .map(|l| {
+            let p: Value = serde_json::from_str(l).unwrap();
+            let (a, b) = (
+                p["a"]["doc"].as_str().unwrap(),
+                p["b"]["doc"].as_str().unwrap(),
+            );
+            if a < b {
+                (a.to_string(), b.to_string())
+            } else {
+                (b.to_string(), a.to_string())
+            }
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn example_corpus_finds_the_copies_and_only_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    let summary = ok(&["trace", example().to_str().unwrap(), "--db", &db]);
+    assert!(summary.contains("7 documents"), "{summary}");
+    assert!(summary.contains("top clusters"), "{summary}");
+    let links = linked_docs(&db);
+    for want in [
+        ("courier-88", "wire-0412"),
+        ("gazette-301", "wire-0412"),
+        ("evening-17", "wire-0412"),
+        ("courier-88", "evening-17"),
+    ] {
+        assert!(
+            links.contains(&(want.0.to_string(), want.1.to_string())),
+            "missing {want:?} in {links:?}"
+        );
+    }
+    for (a, b) in &links {
+        for unrelated in ["city-9", "festival-4", "echo-fr-55"] {
+            assert!(a != unrelated && b != unrelated, "spurious link {a}-{b}");
+        }
+    }
+    // The gazette reordered three of the wire's paragraphs: all three found.
+    let pairs = ok(&[
+        "pairs",
+        "--db",
+        &db,
+        "--doc",
+        "gazette-301",
+        "--format",
+        "jsonl",
+    ]);
+    let with_wire = pairs.lines().filter(|l| l.contains("wire-0412")).count();
+    assert_eq!(with_wire, 3, "{pairs}");
+}
+
+#[test]
+fn every_offset_slices_the_original_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    ok(&["trace", example().to_str().unwrap(), "--db", &db, "-q"]);
+    let originals: std::collections::HashMap<String, String> = std::fs::read_to_string(example())
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (
+                v["id"].as_str().unwrap().to_string(),
+                v["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let slice = |id: &str, b: u64, e: u64| -> String {
+        originals[id]
+            .chars()
+            .skip(b as usize)
+            .take((e - b) as usize)
+            .collect()
+    };
+    let export = ok(&["export", "--db", &db]);
+    assert!(export.lines().count() >= 6);
+    for l in export.lines() {
+        let p: Value = serde_json::from_str(l).unwrap();
+        for f in [
+            "id", "uid", "cluster", "size", "begin", "end", "src", "text", "series", "date",
+            "aligned", "lang",
+        ] {
+            assert!(p.get(f).is_some(), "field {f} missing in {l}");
+        }
+        let id = p["id"].as_str().unwrap();
+        let text = slice(id, p["begin"].as_u64().unwrap(), p["end"].as_u64().unwrap());
+        assert_eq!(text, p["text"].as_str().unwrap());
+        assert!(!p["aligned"].as_array().unwrap().is_empty());
+    }
+    for l in ok(&["pairs", "--db", &db, "--format", "jsonl"]).lines() {
+        let p: Value = serde_json::from_str(l).unwrap();
+        for side in ["a", "b"] {
+            let s = &p[side];
+            let text = slice(
+                s["doc"].as_str().unwrap(),
+                s["begin"].as_u64().unwrap(),
+                s["end"].as_u64().unwrap(),
+            );
+            assert_eq!(text, s["text"].as_str().unwrap());
+        }
+    }
+}
+
+#[test]
+fn seeds_worked_example() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("SKIPPED: ../shared/seeds not found (not part of a user's clone)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    ok(&["trace", seeds.to_str().unwrap(), "--db", &db, "-q"]);
+    let links = linked_docs(&db);
+    let short: Vec<(String, String)> = links
+        .iter()
+        .map(|(a, b)| (a[..3].to_string(), b[..3].to_string()))
+        .collect();
+    for want in [("000", "001"), ("000", "002"), ("001", "002")] {
+        assert!(
+            short.contains(&(want.0.to_string(), want.1.to_string())),
+            "missing {want:?}: {short:?}"
+        );
+    }
+    for (a, b) in &short {
+        assert!(
+            !["003", "004"].contains(&a.as_str()) && !["003", "004"].contains(&b.as_str()),
+            "{a}-{b}"
+        );
+    }
+    // The shared paragraphs are found: Zakharova's quote, the airspace
+    // paragraph and the "frappes ponctuelles" paragraph, in all three.
+    let export = ok(&["export", "--db", &db]);
+    for phrase in [
+        "Nous avions beaucoup de questions",
+        "espace aérien pourtant quadrillé",
+        "frappes ponctuelles",
+    ] {
+        let docs: std::collections::BTreeSet<String> = export
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .filter(|p| p["text"].as_str().unwrap().contains(phrase))
+            .map(|p| p["id"].as_str().unwrap()[..3].to_string())
+            .collect();
+        assert_eq!(docs.len(), 3, "{phrase:?} found in {docs:?}");
+    }
+}
+
+#[test]
+fn bad_input_is_reported_and_the_rest_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("good.txt"),
+        "A perfectly ordinary article about the harbour.",
+    )
+    .unwrap();
+    std::fs::write(folder.join("bad-utf8.txt"), b"caf\xe9 au lait\n").unwrap();
+    std::fs::write(folder.join("binary.txt"), [0u8, 1, 2, 3, 0, 255, 0, 7]).unwrap();
+    std::fs::write(folder.join("empty.txt"), "   \n").unwrap();
+    std::fs::write(
+        folder.join("records.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"first record\"}\n{not json\n{\"text\":\"no id\"}\n{\"id\":\"j4\"}\n{\"id\":\"j5\",\"text\":\"fifth record\"}\n",
+    )
+    .unwrap();
+    let db = db_in(dir.path());
+    let missing = dir.path().join("does-not-exist.jsonl");
+    let out = run(&[
+        "trace",
+        folder.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        "--db",
+        &db,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "exit status 3 when records were skipped"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    for needle in [
+        "bad-utf8.txt",
+        "binary.txt",
+        "empty.txt",
+        "records.jsonl:2",
+        "records.jsonl:3",
+        "records.jsonl:4",
+        "does-not-exist.jsonl",
+    ] {
+        assert!(err.contains(needle), "stderr lacks {needle}: {err}");
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("3 documents"), "{stdout}");
+    assert!(stdout.contains("7 skipped"), "{stdout}");
+    // The store keeps what was skipped, for later inspection.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM skipped", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 7);
+}
+
+#[test]
+fn stdin_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    let mut child = bin()
+        .args(["trace", "-", "--db", &db, "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(example()).unwrap())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents_total"], 7);
+    assert!(v["clusters"].as_u64().unwrap() >= 3);
+}
+
+/// Writes the example corpus split in two files.
+fn split_example(dir: &Path) -> (String, String) {
+    let text = std::fs::read_to_string(example()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let (a, b) = lines.split_at(3);
+    let pa = dir.join("part1.jsonl");
+    let pb = dir.join("part2.jsonl");
+    std::fs::write(&pa, a.join("\n")).unwrap();
+    std::fs::write(&pb, b.join("\n")).unwrap();
+    (pa.display().to_string(), pb.display().to_string())
+}
+
+#[test]
+fn incremental_runs_match_a_single_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p1, p2) = split_example(dir.path());
+    let one = dir.path().join("one.db").display().to_string();
+    ok(&["trace", example().to_str().unwrap(), "--db", &one, "-q"]);
+    let inc = dir.path().join("inc.db").display().to_string();
+    ok(&["trace", &p1, "--db", &inc, "-q"]);
+    let second = ok(&["trace", &p2, "--db", &inc, "--json"]);
+    let v: Value = serde_json::from_str(&second).unwrap();
+    assert_eq!(v["documents_added"], 4);
+    assert_eq!(pair_set(&one), pair_set(&inc));
+    // Adding the same documents again changes nothing.
+    let again = ok(&["trace", example().to_str().unwrap(), "--db", &inc, "--json"]);
+    let v: Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(v["documents_added"], 0);
+    assert_eq!(v["documents_unchanged"], 7);
+    assert_eq!(v["candidate_pairs"], 0);
+    assert_eq!(pair_set(&one), pair_set(&inc));
+}
+
+#[test]
+fn changed_text_needs_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    ok(&["trace", example().to_str().unwrap(), "--db", &db, "-q"]);
+    let changed = dir.path().join("changed.jsonl");
+    std::fs::write(
+        &changed,
+        "{\"id\":\"courier-88\",\"text\":\"The courier withdrew this article and replaced it with a short note.\"}\n",
+    )
+    .unwrap();
+    let out = run(&["trace", changed.to_str().unwrap(), "--db", &db]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--replace"));
+    assert!(linked_docs(&db).contains(&("courier-88".into(), "wire-0412".into())));
+    ok(&[
+        "trace",
+        changed.to_str().unwrap(),
+        "--db",
+        &db,
+        "--replace",
+        "-q",
+    ]);
+    let links = linked_docs(&db);
+    assert!(
+        !links
+            .iter()
+            .any(|(a, b)| a == "courier-88" || b == "courier-88"),
+        "{links:?}"
+    );
+    assert!(links.contains(&("gazette-301".into(), "wire-0412".into())));
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let gen = dir.path().join("gen");
+    ok(&[
+        "gen",
+        "--docs",
+        "400",
+        "--seed",
+        "7",
+        "--out",
+        gen.to_str().unwrap(),
+    ]);
+    let corpus = gen.join("corpus.jsonl");
+    let mut exports = Vec::new();
+    for threads in ["1", "2", "3"] {
+        let db = dir
+            .path()
+            .join(format!("t{threads}.db"))
+            .display()
+            .to_string();
+        ok(&[
+            "trace",
+            corpus.to_str().unwrap(),
+            "--db",
+            &db,
+            "--threads",
+            threads,
+            "-q",
+        ]);
+        exports.push((
+            ok(&["export", "--db", &db]),
+            ok(&["pairs", "--db", &db, "--format", "jsonl"]),
+            ok(&["export", "--db", &db, "--documents"]),
+        ));
+    }
+    assert!(exports[0].0.lines().count() > 20);
+    assert_eq!(exports[0], exports[1]);
+    assert_eq!(exports[0], exports[2]);
+}
+
+#[test]
+fn a_killed_run_leaves_a_store_that_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let gen = dir.path().join("gen");
+    ok(&[
+        "gen",
+        "--docs",
+        "1200",
+        "--seed",
+        "3",
+        "--out",
+        gen.to_str().unwrap(),
+    ]);
+    let corpus = gen.join("corpus.jsonl").display().to_string();
+    let reference = dir.path().join("ref.db").display().to_string();
+    ok(&["trace", &corpus, "--db", &reference, "-q"]);
+    let want = pair_set(&reference);
+    assert!(want.len() > 50);
+    for failpoint in ["ingest-batch:2", "align-chunk:1"] {
+        let db = dir
+            .path()
+            .join(format!("{}.db", &failpoint[..5]))
+            .display()
+            .to_string();
+        let out = bin()
+            .args(["trace", &corpus, "--db", &db, "-q", "--batch-docs", "200"])
+            .env("ECHOTRACE_FAILPOINT", failpoint)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "the run was aborted at {failpoint}");
+        // The store opens and keeps what was committed.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let docs: i64 = conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+            .unwrap();
+        assert!(docs >= 200, "{failpoint}: {docs} documents kept");
+        drop(conn);
+        ok(&["export", "--db", &db]);
+        // The next run completes the work: same result as an uninterrupted run.
+        ok(&["trace", &corpus, "--db", &db, "-q"]);
+        assert_eq!(pair_set(&db), want, "after resuming from {failpoint}");
+    }
+}
+
+#[test]
+fn parquet_and_document_exports() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    ok(&["trace", example().to_str().unwrap(), "--db", &db, "-q"]);
+    let passages = ok(&["export", "--db", &db]).lines().count();
+    let pq = dir.path().join("p.parquet");
+    ok(&[
+        "export",
+        "--db",
+        &db,
+        "--format",
+        "parquet",
+        "--out",
+        pq.to_str().unwrap(),
+    ]);
+    let reader = SerializedFileReader::new(std::fs::File::open(&pq).unwrap()).unwrap();
+    assert_eq!(
+        reader.metadata().file_metadata().num_rows() as usize,
+        passages
+    );
+    let fields: Vec<String> = reader
+        .metadata()
+        .file_metadata()
+        .schema()
+        .get_fields()
+        .iter()
+        .map(|f| f.name().to_string())
+        .collect();
+    for f in [
+        "id", "uid", "cluster", "size", "begin", "end", "src", "text",
+    ] {
+        assert!(fields.contains(&f.to_string()), "{fields:?}");
+    }
+    let docs = ok(&["export", "--db", &db, "--documents"]);
+    assert_eq!(docs.lines().count(), 7);
+    let first: Value = serde_json::from_str(docs.lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], "wire-0412");
+    assert!(first.get("story").is_some() && first.get("narrative").is_some());
+    assert_eq!(first["lang"], "en", "input fields pass through");
+    let dq = dir.path().join("d.parquet");
+    ok(&[
+        "export",
+        "--db",
+        &db,
+        "--documents",
+        "--format",
+        "parquet",
+        "--out",
+        dq.to_str().unwrap(),
+    ]);
+    let reader = SerializedFileReader::new(std::fs::File::open(&dq).unwrap()).unwrap();
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 7);
+    let out = run(&["export", "--db", &db, "--format", "parquet"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
+}
+
+#[test]
+fn show_and_pairs_print_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(dir.path());
+    ok(&["trace", example().to_str().unwrap(), "--db", &db, "-q"]);
+    let show = ok(&["show", "evening-17", "--db", &db]);
+    assert!(show.contains("⟦1 "), "{show}");
+    assert!(show.contains("also in wire-0412"), "{show}");
+    let pairs = ok(&["pairs", "--db", &db, "--limit", "1"]);
+    assert_eq!(pairs.lines().filter(|l| l.contains("<->")).count(), 1);
+    let out = run(&["show", "no-such-doc", "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-doc"));
+    let out = run(&[
+        "export",
+        "--db",
+        dir.path().join("missing.db").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+}
+
+#[test]
+fn generated_corpus_quality_floor() {
+    // Not the benchmark (see `echotrace bench`): a floor that catches
+    // regressions of the matcher on a small generated corpus.
+    let dir = tempfile::tempdir().unwrap();
+    let gen = dir.path().join("gen");
+    ok(&[
+        "gen",
+        "--docs",
+        "600",
+        "--seed",
+        "11",
+        "--out",
+        gen.to_str().unwrap(),
+    ]);
+    let db = db_in(dir.path());
+    ok(&[
+        "trace",
+        gen.join("corpus.jsonl").to_str().unwrap(),
+        "--db",
+        &db,
+        "-q",
+    ]);
+    let report = ok(&[
+        "eval",
+        "--truth",
+        gen.join("truth.jsonl").to_str().unwrap(),
+        "--db",
+        &db,
+        "--json",
+    ]);
+    let r: Value = serde_json::from_str(&report).unwrap();
+    let p = r["passage"]["precision"].as_f64().unwrap();
+    let rc = r["passage"]["recall"].as_f64().unwrap();
+    let pd = r["plagdet"]["plagdet"].as_f64().unwrap();
+    assert!(p >= 0.95 && rc >= 0.90 && pd >= 0.90, "{report}");
+}
+
+#[test]
+fn huge_document_is_traced() {
+    // A 50 MB document holding a copy of a small one.
+    let dir = tempfile::tempdir().unwrap();
+    let words = [
+        "harbour", "council", "tunnel", "engineer", "river", "budget", "vote", "spring", "bridge",
+        "station", "market", "winter", "school", "valley", "report", "village", "garden", "museum",
+    ];
+    let mut big = String::with_capacity(50 << 20);
+    let mut x: u64 = 12345;
+    while big.len() < 50 << 20 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        big.push_str(words[(x % words.len() as u64) as usize]);
+        big.push(if x % 11 == 0 { '\n' } else { ' ' });
+    }
+    let small = "The committee met behind closed doors on Tuesday and agreed, after a long and bitter argument, to postpone the decision on the northern bypass until the spring.";
+    big.insert_str(25 << 20, &format!(" {small} "));
+    let corpus = dir.path().join("big.jsonl");
+    let mut f = std::fs::File::create(&corpus).unwrap();
+    serde_json::to_writer(&mut f, &serde_json::json!({"id": "big", "text": big})).unwrap();
+    f.write_all(b"\n").unwrap();
+    serde_json::to_writer(&mut f, &serde_json::json!({"id": "small", "text": small})).unwrap();
+    f.write_all(b"\n").unwrap();
+    drop(f);
+    let db = db_in(dir.path());
+    ok(&["trace", corpus.to_str().unwrap(), "--db", &db, "-q"]);
+    assert!(linked_docs(&db).contains(&("big".into(), "small".into())));
+}
+
+#[test]
+fn param_defaults_match_the_library() {
+    let help = ok(&["trace", "--help"]);
+    let d = echotrace_core::Params::default();
+    for (flag, value) in [
+        ("--ngram", d.ngram),
+        ("--window", d.window),
+        ("--max-df", d.max_df),
+        ("--min-shared", d.min_shared),
+        ("--min-chars", d.min_chars),
+        ("--min-words", d.min_words),
+        ("--gap", d.gap),
+    ] {
+        let line = help
+            .lines()
+            .skip_while(|l| !l.contains(flag))
+            .take(3)
+            .collect::<String>();
+        assert!(
+            line.contains(&format!("[default: {value}]")),
+            "{flag}: {line}"
+        );
+    }
+}
