@@ -7,10 +7,12 @@ use echotrace_clean::{eval_extraction_detailed, Extractor};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = args
-        .next()
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/extraction-dev")));
+    let dir = args.next().map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/extraction-dev"
+        ))
+    });
     let wanted: Vec<String> = args.collect();
     let verbose = std::env::var("VERBOSE").is_ok();
     for ex in Extractor::all() {

@@ -27,6 +27,10 @@ pub struct Block {
     pub heading: bool,
     /// Index of the innermost block element in the tree (stable id for grouping).
     pub container: usize,
+    /// Tree index of the innermost reader-comment element around the text.
+    pub comment_item: Option<usize>,
+    /// Number of reader-comment elements around the text, minus one.
+    pub comment_depth: usize,
 }
 
 impl Block {
@@ -127,7 +131,11 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
         return true;
     }
     if let Some(style) = el.attr("style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
@@ -142,6 +150,25 @@ struct Frame {
     link: bool,
     heading: bool,
     node_index: usize,
+    comment_item: bool,
+}
+
+/// Whether an element is one reader comment (WordPress and most CMSs:
+/// class `comment`, id `comment-123`, or a `depth-N` thread item).
+fn is_comment_item(tag: &str, names: &str) -> bool {
+    names.split_whitespace().any(|n| {
+        n == "comment"
+            || n == "comment-item"
+            || n == "commentlist-item"
+            || ((n.starts_with("comment-")
+                || n.starts_with("li-comment-")
+                || n.starts_with("div-comment-"))
+                && n.rsplit('-')
+                    .next()
+                    .map(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+                    .unwrap_or(false))
+            || (matches!(tag, "li" | "article" | "div") && n.starts_with("depth-"))
+    })
 }
 
 /// Splits a parsed page into blocks. `max_blocks` bounds the work on huge pages.
@@ -154,44 +181,59 @@ pub fn page_blocks(doc: &Html, max_blocks: usize) -> Vec<Block> {
     let mut node_counter = 0usize;
     let mut last_space = true;
 
-    let flush = |buf: &mut String, buf_link: &mut usize, stack: &[Frame], blocks: &mut Vec<Block>| {
-        let text = buf.trim();
-        if !text.is_empty() && text.chars().any(|c| c.is_alphanumeric()) {
-            let inner = stack.iter().rev().find(|f| f.block);
-            let mut path = String::new();
-            for f in stack {
-                if f.block || !f.names.is_empty() {
-                    path.push_str(&f.tag);
-                    path.push(' ');
+    let flush =
+        |buf: &mut String, buf_link: &mut usize, stack: &[Frame], blocks: &mut Vec<Block>| {
+            let text = buf.trim();
+            if !text.is_empty() && text.chars().any(|c| c.is_alphanumeric()) {
+                let inner = stack.iter().rev().find(|f| f.block);
+                let mut path = String::new();
+                for f in stack {
+                    if f.block || !f.names.is_empty() {
+                        path.push_str(&f.tag);
+                        path.push(' ');
+                    }
+                    if !f.names.is_empty() {
+                        path.push_str(&f.names);
+                        path.push(' ');
+                    }
                 }
-                if !f.names.is_empty() {
-                    path.push_str(&f.names);
-                    path.push(' ');
+                let mut tail = String::new();
+                for f in stack.iter().rev().take(3) {
+                    if !f.names.is_empty() {
+                        tail.push_str(&f.names);
+                        tail.push(' ');
+                    }
                 }
+                let text: String = if text.is_ascii() {
+                    text.to_string()
+                } else {
+                    text.nfc().collect()
+                };
+                let n = text.chars().count();
+                blocks.push(Block {
+                    link_chars: (*buf_link).min(n),
+                    text,
+                    tag: inner.map(|f| f.tag.clone()).unwrap_or_default(),
+                    path,
+                    tail,
+                    depth: stack.iter().filter(|f| f.block).count(),
+                    heading: stack.iter().any(|f| f.heading),
+                    container: inner.map(|f| f.node_index).unwrap_or(0),
+                    comment_item: stack
+                        .iter()
+                        .rev()
+                        .find(|f| f.comment_item)
+                        .map(|f| f.node_index),
+                    comment_depth: stack
+                        .iter()
+                        .filter(|f| f.comment_item)
+                        .count()
+                        .saturating_sub(1),
+                });
             }
-            let mut tail = String::new();
-            for f in stack.iter().rev().take(3) {
-                if !f.names.is_empty() {
-                    tail.push_str(&f.names);
-                    tail.push(' ');
-                }
-            }
-            let text: String = if text.is_ascii() { text.to_string() } else { text.nfc().collect() };
-            let n = text.chars().count();
-            blocks.push(Block {
-                link_chars: (*buf_link).min(n),
-                text,
-                tag: inner.map(|f| f.tag.clone()).unwrap_or_default(),
-                path,
-                tail,
-                depth: stack.iter().filter(|f| f.block).count(),
-                heading: stack.iter().any(|f| f.heading),
-                container: inner.map(|f| f.node_index).unwrap_or(0),
-            });
-        }
-        buf.clear();
-        *buf_link = 0;
-    };
+            buf.clear();
+            *buf_link = 0;
+        };
 
     for edge in doc.tree.root().traverse() {
         if blocks.len() >= max_blocks {
@@ -238,6 +280,7 @@ pub fn page_blocks(doc: &Html, max_blocks: usize) -> Vec<Block> {
                             link: tag == "a",
                             heading: matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
                             node_index: node_counter,
+                            comment_item: is_comment_item(tag, &names),
                         });
                     }
                     Node::Text(t) => {
@@ -308,7 +351,10 @@ mod tests {
         );
         let b = page_blocks(&html, 1000);
         let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, vec!["Home", "Head line", "First paragraph.", "Second line"]);
+        assert_eq!(
+            texts,
+            vec!["Home", "Head line", "First paragraph.", "Second line"]
+        );
         assert_eq!(b[0].link_chars, 4);
         assert!(b[0].path.contains("menu"));
         assert!(b[1].heading);

@@ -32,8 +32,16 @@ impl ExtractionScores {
         let fp = self.false_pos as f64;
         let fneg = self.false_neg as f64;
         self.precision = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
-        self.recall = if tp + fneg > 0.0 { tp / (tp + fneg) } else { 0.0 };
-        self.f1 = if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fneg) } else { 0.0 };
+        self.recall = if tp + fneg > 0.0 {
+            tp / (tp + fneg)
+        } else {
+            0.0
+        };
+        self.f1 = if tp > 0.0 {
+            2.0 * tp / (2.0 * tp + fp + fneg)
+        } else {
+            0.0
+        };
     }
 
     /// Pages per second of extractor time.
@@ -89,20 +97,31 @@ where
     let raw = std::fs::read(&ann_path).map_err(|e| format!("{}: {e}", ann_path.display()))?;
     let ann: serde_json::Map<String, serde_json::Value> =
         serde_json::from_slice(&raw).map_err(|e| format!("{}: {e}", ann_path.display()))?;
-    let pages_dir = if dir.join("pages").is_dir() { dir.join("pages") } else { dir.to_path_buf() };
+    let pages_dir = if dir.join("pages").is_dir() {
+        dir.join("pages")
+    } else {
+        dir.to_path_buf()
+    };
     let mut scores = ExtractionScores::default();
     let mut details = Vec::new();
     let mut keys: Vec<&String> = ann.keys().collect();
     keys.sort();
     for url in keys {
         let entry = &ann[url];
-        let Some(file) = entry.get("file").and_then(|f| f.as_str()) else { continue };
+        let Some(file) = entry.get("file").and_then(|f| f.as_str()) else {
+            continue;
+        };
         scores.pages += 1;
         let strings = |k: &str| -> Vec<String> {
             entry
                 .get(k)
                 .and_then(|v| v.as_array())
-                .map(|a| a.iter().filter_map(|s| s.as_str()).map(normalise_ws).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str())
+                        .map(normalise_ws)
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         let with = strings("with");
@@ -121,7 +140,10 @@ where
                 String::new()
             }
         };
-        let mut page = PageScore { file: file.to_string(), ..Default::default() };
+        let mut page = PageScore {
+            file: file.to_string(),
+            ..Default::default()
+        };
         for w in &with {
             if !text.is_empty() && text.contains(w.as_str()) {
                 scores.true_pos += 1;
@@ -159,9 +181,15 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("a.html"), "alpha\n beta menu").unwrap();
-        let s = eval_extraction(dir.path(), |b, _| Ok(String::from_utf8_lossy(b).into_owned())).unwrap();
+        let s = eval_extraction(dir.path(), |b, _| {
+            Ok(String::from_utf8_lossy(b).into_owned())
+        })
+        .unwrap();
         assert_eq!((s.pages, s.missing), (2, 1));
-        assert_eq!((s.true_pos, s.false_neg, s.false_pos, s.true_neg), (1, 1, 1, 0));
+        assert_eq!(
+            (s.true_pos, s.false_neg, s.false_pos, s.true_neg),
+            (1, 1, 1, 0)
+        );
         assert!((s.f1 - 0.5).abs() < 1e-9);
     }
 }

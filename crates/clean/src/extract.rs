@@ -21,7 +21,11 @@ pub enum Extractor {
 
 impl Extractor {
     pub fn all() -> Vec<Extractor> {
-        let mut v = vec![Extractor::Combined, Extractor::Trafilatura, Extractor::TrafilaturaRecall];
+        let mut v = vec![
+            Extractor::Combined,
+            Extractor::Trafilatura,
+            Extractor::TrafilaturaRecall,
+        ];
         #[cfg(feature = "dom-smoothie")]
         v.push(Extractor::DomSmoothie);
         #[cfg(feature = "dom-smoothie")]
@@ -54,18 +58,27 @@ impl Extractor {
                 if let Some(u) = url.and_then(|u| url::Url::parse(u).ok()) {
                     opts = opts.with_url(u);
                 }
-                trafilatura::extract(&page, &opts).map(|r| r.content_text).map_err(|e| e.to_string())
+                trafilatura::extract(&page, &opts)
+                    .map(|r| r.content_text)
+                    .map_err(|e| e.to_string())
             }
             #[cfg(feature = "dom-smoothie")]
             Extractor::Union => {
-                let a = Extractor::Trafilatura.extract_text(html, url).unwrap_or_default();
-                let b = Extractor::DomSmoothie.extract_text(html, url).unwrap_or_default();
+                let a = Extractor::Trafilatura
+                    .extract_text(html, url)
+                    .unwrap_or_default();
+                let b = Extractor::DomSmoothie
+                    .extract_text(html, url)
+                    .unwrap_or_default();
                 Ok(format!("{a}\n{b}"))
             }
             #[cfg(feature = "dom-smoothie")]
             Extractor::DomSmoothie => {
-                let mut r = dom_smoothie::Readability::new(page.as_str(), url, None).map_err(|e| e.to_string())?;
-                r.parse().map(|a| a.text_content.to_string()).map_err(|e| e.to_string())
+                let mut r = dom_smoothie::Readability::new(page.as_str(), url, None)
+                    .map_err(|e| e.to_string())?;
+                r.parse()
+                    .map(|a| a.text_content.to_string())
+                    .map_err(|e| e.to_string())
             }
         }
     }

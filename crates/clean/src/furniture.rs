@@ -88,6 +88,7 @@ const RELATED_PREFIXES: &[&str] = &[
     "related:",
     "related articles",
     "related stories",
+    "related news",
     "related posts",
     "more from",
     "more on this",
@@ -120,6 +121,8 @@ const RELATED_PREFIXES: &[&str] = &[
     "pour lire la suite",
     "articles similaires",
     "articles liés",
+    "articles connexes",
+    "nouvelles connexes",
     "en ce moment",
     // de
     "lesen sie auch",
@@ -363,7 +366,9 @@ fn has_any(hay: &str, needles: &[&str]) -> bool {
 
 /// Counts the words of a line (whitespace separated, with a letter or digit).
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphanumeric())).count()
+    s.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count()
 }
 
 /// Classifies a line by its own words. Long lines (running text) are only
@@ -374,7 +379,8 @@ pub fn phrase_reason(line: &str) -> Option<Reason> {
         return None;
     }
     let lower = t.to_lowercase();
-    let lower = lower.trim_start_matches(['>', '»', '›', '→', '-', '–', '—', '•', '*', ' ', '|', '(']);
+    let lower =
+        lower.trim_start_matches(['>', '»', '›', '→', '-', '–', '—', '•', '*', ' ', '|', '(']);
     let words = word_count(lower);
     let short = words <= 14;
     let medium = words <= 40;
@@ -472,7 +478,10 @@ pub fn class_reason(names: &str) -> Option<Reason> {
         ("comment-respond", Reason::CommentForm),
         ("comment-rules", Reason::CommentForm),
     ];
-    MARKS.iter().find(|(m, _)| class_has(names, m)).map(|(_, r)| *r)
+    MARKS
+        .iter()
+        .find(|(m, _)| class_has(names, m))
+        .map(|(_, r)| *r)
 }
 
 #[cfg(test)]
@@ -481,14 +490,29 @@ mod tests {
 
     #[test]
     fn phrases() {
-        assert_eq!(phrase_reason("Facebook X (Twitter) Instagram"), Some(Reason::Share));
+        assert_eq!(
+            phrase_reason("Facebook X (Twitter) Instagram"),
+            Some(Reason::Share)
+        );
         assert_eq!(phrase_reason("Share"), Some(Reason::Share));
         assert_eq!(phrase_reason("Login S'abonner"), Some(Reason::Subscribe));
-        assert_eq!(phrase_reason("Lesen Sie auch: Der Hafen wird größer"), Some(Reason::Related));
-        assert_eq!(phrase_reason("© 2025 Some Outlet. All rights reserved."), Some(Reason::Legal));
+        assert_eq!(
+            phrase_reason("Lesen Sie auch: Der Hafen wird größer"),
+            Some(Reason::Related)
+        );
+        assert_eq!(
+            phrase_reason("© 2025 Some Outlet. All rights reserved."),
+            Some(Reason::Legal)
+        );
         assert_eq!(phrase_reason("Ad Blocker Enabled!"), Some(Reason::Advert));
-        assert_eq!(phrase_reason("Leave A Reply Cancel Reply"), Some(Reason::CommentForm));
-        assert_eq!(phrase_reason("We use cookies to improve your experience."), Some(Reason::Cookie));
+        assert_eq!(
+            phrase_reason("Leave A Reply Cancel Reply"),
+            Some(Reason::CommentForm)
+        );
+        assert_eq!(
+            phrase_reason("We use cookies to improve your experience."),
+            Some(Reason::Cookie)
+        );
         assert_eq!(
             phrase_reason("The minister said the harbour would be enlarged next year, and that the work would begin in spring."),
             None

@@ -1,13 +1,35 @@
 //! Cleaning stage: turns text dumps, HTML pages and WARC records into clean
 //! article records (body, comments, removed furniture, metadata).
+//!
+//! - [`clean_text`]: plain-text dumps; `text` stays as given, the body and
+//!   everything else are character ranges into it.
+//! - [`clean_html`]: HTML pages (any charset); the page's text is extracted
+//!   and the body chosen by trafilatura, dom_smoothie and our block rules.
+//! - [`read_warc`]: streams HTML responses out of `.warc` / `.warc.gz` files.
+//! - [`SiteTemplates`]: cross-document line frequencies of one site.
+//! - [`eval_extraction`]: trafilatura's extraction metric on an annotated folder.
 
 pub mod blocks;
 pub mod charset;
+pub mod comments;
+pub mod dates;
 pub mod eval;
 pub mod extract;
 pub mod furniture;
 pub mod html;
+pub mod lang;
+pub mod record;
+pub mod templates;
+pub mod text;
 
 pub use charset::decode_html;
-pub use eval::{eval_extraction, eval_extraction_detailed, normalise_ws, ExtractionScores, PageScore};
+pub use dates::{DateInfo, Precision};
+pub use eval::{
+    eval_extraction, eval_extraction_detailed, normalise_ws, ExtractionScores, PageScore,
+};
 pub use extract::Extractor;
+pub use furniture::Reason;
+pub use html::clean_html;
+pub use record::{CleanOptions, Cleaned, Comment, Furniture, Language, LineDecision, LineKind};
+pub use templates::SiteTemplates;
+pub use text::clean_text;

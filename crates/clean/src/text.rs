@@ -1,0 +1,738 @@
+//! Plain-text dumps: every line is classified with the signals of the
+//! boilerplate literature (length, stop-word density, link/menu-like short
+//! lines, date/share/subscribe/login/cookie lines, cross-document template
+//! lines), the body is the densest run of running text (a maximum-sum
+//! segment over line scores), and a reader-comment section, when one
+//! follows the body, is split into comments.
+
+use echotrace_core::model::CharSpan;
+
+use crate::comments::{is_comment_closer, is_comment_header, split_comments};
+use crate::dates::{find_dates, header_date, is_date_line, DateInfo, FoundDate};
+use crate::furniture::{phrase_reason, word_count, Reason};
+use crate::lang::{detect_language, has_stopwords, stopword_density};
+use crate::record::{CleanOptions, Cleaned, Comment, Furniture, Language, LineDecision, LineKind};
+use crate::templates::SiteTemplates;
+
+/// One line of the input with its offsets.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    pub s: &'a str,
+    /// Character offsets of the line (without its line break) in the text.
+    pub begin: usize,
+    pub end: usize,
+}
+
+/// Splits `text` into lines (`\n`, with a trailing `\r` left out of the span).
+pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    for raw in text.split('\n') {
+        let n = raw.chars().count();
+        let s = raw.strip_suffix('\r').unwrap_or(raw);
+        let len = if s.len() < raw.len() { n - 1 } else { n };
+        out.push(Line {
+            s,
+            begin: pos,
+            end: pos + len,
+        });
+        pos += n + 1;
+    }
+    out
+}
+
+/// How a line looks on its own.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shape {
+    Blank,
+    /// Furniture by its own words or by recurring across the site.
+    Bad(Reason),
+    /// Long running text.
+    Good,
+    /// Running text of middling length (a short paragraph or a headline).
+    Medium,
+    /// Short line: heading, label, name.
+    Short,
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['.', '!', '?', '…', '»', '”', '"', ')', ':', ';', '。'])
+}
+
+/// A navigation-looking line: a bullet with one to four words, or a
+/// breadcrumb trail (`Home » World » Africa`).
+fn is_menu_line(s: &str) -> bool {
+    let t = s.trim();
+    let first = t.chars().next().unwrap_or(' ');
+    if matches!(first, '•' | '·' | '▪' | '►' | '–' | '-' | '*' | '|') {
+        let rest = t.trim_start_matches(['•', '·', '▪', '►', '–', '-', '*', '|', ' ']);
+        if word_count(rest) <= 4 && !ends_sentence(rest) {
+            return true;
+        }
+    }
+    for sep in ['»', '›', '>', '|', '/'] {
+        let parts: Vec<&str> = t
+            .split(sep)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() >= 3 && parts.iter().all(|p| word_count(p) <= 4) {
+            return true;
+        }
+    }
+    false
+}
+
+struct Ctx<'a> {
+    opts: &'a CleanOptions,
+    lang: Option<String>,
+    site: Option<&'a SiteTemplates>,
+}
+
+fn shape_of(s: &str, ctx: &Ctx<'_>) -> Shape {
+    let t = s.trim();
+    if t.is_empty() || !t.chars().any(|c| c.is_alphanumeric()) {
+        return Shape::Blank;
+    }
+    if let Some(site) = ctx.site {
+        if site.is_template(t) {
+            return Shape::Bad(Reason::Template);
+        }
+    }
+    if is_comment_closer(t) {
+        return Shape::Bad(Reason::CommentForm);
+    }
+    if let Some(r) = phrase_reason(t) {
+        return Shape::Bad(r);
+    }
+    if is_date_line(t) {
+        return Shape::Bad(Reason::Date);
+    }
+    if is_menu_line(t) {
+        return Shape::Bad(Reason::Menu);
+    }
+    let chars = t.chars().count();
+    let words = word_count(t);
+    // Scripts without spaces (Chinese, Japanese, Thai) count characters.
+    let spaced = words * 12 >= chars || chars < 40;
+    let prose = match ctx.lang.as_deref() {
+        Some(l) if has_stopwords(l) => stopword_density(t, l) >= ctx.opts.min_stopword_density,
+        _ => true,
+    };
+    let long_enough = if spaced {
+        words >= ctx.opts.min_prose_words && chars >= 140
+    } else {
+        chars >= 60
+    };
+    if long_enough && prose {
+        Shape::Good
+    } else if (chars >= 70 || words >= 8) && prose {
+        Shape::Medium
+    } else {
+        Shape::Short
+    }
+}
+
+fn score(shape: Shape, s: &str) -> i64 {
+    match shape {
+        Shape::Blank => 0,
+        Shape::Bad(_) => -40,
+        Shape::Good => s.trim().chars().count().min(2000) as i64,
+        Shape::Medium => 0,
+        Shape::Short => -8,
+    }
+}
+
+/// Maximum-sum run of lines `[a, b]` (inclusive), if one has a positive sum.
+fn best_run(scores: &[i64]) -> Option<(usize, usize)> {
+    let mut best: Option<(i64, usize, usize)> = None;
+    let mut cur = 0i64;
+    let mut start = 0usize;
+    for (i, &s) in scores.iter().enumerate() {
+        if cur <= 0 {
+            cur = 0;
+            start = i;
+        }
+        cur += s;
+        if cur > 0 && best.map(|b| cur > b.0).unwrap_or(true) {
+            best = Some((cur, start, i));
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
+}
+
+/// Author from a byline: "By NAME", "Par NAME", "Von NAME", "Por NAME", "Di NAME".
+pub(crate) fn byline_author(s: &str) -> Option<String> {
+    for key in [
+        "By ",
+        "by ",
+        "Par ",
+        "par ",
+        "Von ",
+        "von ",
+        "Por ",
+        "Di ",
+        "Автор: ",
+        "Auteur : ",
+        "Auteur: ",
+        "Author: ",
+    ] {
+        let Some(pos) = s.find(key) else { continue };
+        if pos > 0 && !s[..pos].ends_with(|c: char| !c.is_alphabetic() || c.is_uppercase()) {
+            // "By" glued to a preceding word in upper case (site names) is fine;
+            // inside a lower-case word it is not a byline.
+            continue;
+        }
+        let rest = &s[pos + key.len()..];
+        let mut name = Vec::new();
+        for w in rest.split_whitespace() {
+            let clean: String = w.chars().take_while(|c| !c.is_ascii_digit()).collect();
+            let clean = clean.trim_end_matches([',', ';', '|', '·', '-']);
+            let first = clean.chars().next();
+            let particle = [
+                "de", "da", "van", "von", "der", "le", "la", "del", "di", "du", "and", "et", "und",
+            ]
+            .contains(&clean);
+            if clean.is_empty() || !(first.map(|c| c.is_uppercase()).unwrap_or(false) || particle) {
+                break;
+            }
+            name.push(clean.to_string());
+            if clean.len() < w.len() || name.len() >= 5 {
+                break;
+            }
+        }
+        while name
+            .last()
+            .map(|n| n.chars().next().map(|c| c.is_lowercase()).unwrap_or(true))
+            .unwrap_or(false)
+        {
+            name.pop();
+        }
+        if !name.is_empty() {
+            return Some(name.join(" "));
+        }
+    }
+    None
+}
+
+/// Two to four capitalised words without digits: "Oki Faouzi", "Jean-Marc Dupont".
+fn looks_like_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().map(|c| c.is_uppercase()).unwrap_or(false)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'' || c == '’')
+        })
+        && !t.chars().all(|c| !c.is_lowercase())
+}
+
+/// Site name from a copyright line: "© 2025 Pm-Editions. | …" → "Pm-Editions".
+pub(crate) fn copyright_site(s: &str) -> Option<String> {
+    let pos = s.find('©').map(|p| p + '©'.len_utf8()).or_else(|| {
+        let l = s.to_lowercase();
+        l.find("copyright").map(|p| p + "copyright".len())
+    })?;
+    let rest = s[pos..].trim_start_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || c == '-' || c == '–' || c == ','
+    });
+    let end = rest
+        .find(['.', '|', '–', '—', '\n', ':'])
+        .unwrap_or(rest.len());
+    let name = rest[..end].trim();
+    let name = name.trim_start_matches("by ").trim();
+    if name.is_empty()
+        || name.chars().count() > 60
+        || word_count(name) > 6
+        || !name.chars().any(|c| c.is_alphabetic())
+    {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    if lower.starts_with("all rights")
+        || lower.starts_with("tous droits")
+        || lower.starts_with("copyright")
+    {
+        return None;
+    }
+    Some(name.to_string())
+}
+
+fn date_info(d: &FoundDate, line_no: usize, line: &str, how: &str) -> DateInfo {
+    let snippet: String = line.trim().chars().take(60).collect();
+    DateInfo::new(
+        d.year,
+        d.month,
+        d.day,
+        format!("{how} line {}: {snippet:?}", line_no + 1),
+    )
+}
+
+/// Cleans a plain-text dump. `text` is kept exactly as given; the body and
+/// every other part are character ranges into it.
+pub fn clean_text(text: &str, opts: &CleanOptions, site_stats: Option<&SiteTemplates>) -> Cleaned {
+    let lines = split_lines(text);
+
+    // Language: from the longer lines (menus and buttons say little).
+    let sample: String = lines
+        .iter()
+        .filter(|l| word_count(l.s) >= 8)
+        .map(|l| l.s)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let detected = detect_language(if sample.len() >= 200 { &sample } else { text });
+    let lang = match (&detected, &opts.language_hint) {
+        (Some((code, conf)), _) if *conf >= opts.min_language_confidence => Some(code.clone()),
+        (_, Some(h)) => Some(h.clone()),
+        (Some((code, _)), None) => Some(code.clone()),
+        (None, None) => None,
+    };
+    let ctx = Ctx {
+        opts,
+        lang,
+        site: site_stats,
+    };
+    let mut shapes: Vec<Shape> = lines.iter().map(|l| shape_of(l.s, &ctx)).collect();
+
+    // Short lines next to date lines are other articles' headlines.
+    for i in 0..lines.len() {
+        if matches!(shapes[i], Shape::Short | Shape::Medium) {
+            let near_date = |step: isize| {
+                let mut j = i as isize + step;
+                let mut seen = 0;
+                while j >= 0 && (j as usize) < lines.len() && seen < 2 {
+                    match shapes[j as usize] {
+                        Shape::Blank => {}
+                        Shape::Bad(Reason::Date) => return true,
+                        _ => return false,
+                    }
+                    j += step;
+                    seen += 1;
+                }
+                false
+            };
+            if near_date(1) || near_date(-1) {
+                shapes[i] = Shape::Bad(Reason::OtherHeadline);
+            }
+        }
+    }
+
+    // The comment section starts at a comment header after some running text.
+    let first_good = shapes.iter().position(|s| *s == Shape::Good);
+    let comment_start = if opts.split_comments {
+        first_good.and_then(|g| (g + 1..lines.len()).find(|&i| is_comment_header(lines[i].s)))
+    } else {
+        None
+    };
+    let body_limit = comment_start.unwrap_or(lines.len());
+
+    // Body: the best-scoring run of lines before the comments.
+    let scores: Vec<i64> = (0..body_limit)
+        .map(|i| score(shapes[i], lines[i].s))
+        .collect();
+    let run = best_run(&scores);
+    let (mut a, mut b) = match run {
+        Some(r) => r,
+        None => {
+            // Nothing that reads like running text: keep every line that is not furniture.
+            let keep: Vec<usize> = (0..body_limit)
+                .filter(|&i| matches!(shapes[i], Shape::Medium | Shape::Short | Shape::Good))
+                .collect();
+            match (keep.first(), keep.last()) {
+                (Some(&x), Some(&y)) => (x, y),
+                _ => (1, 0),
+            }
+        }
+    };
+    if a <= b {
+        // Extend over adjacent short paragraphs that end a sentence (a lead,
+        // a last short paragraph), stopping at any furniture.
+        let extend = |mut i: usize, step: isize, limit: usize| -> usize {
+            let mut added = 0;
+            loop {
+                let mut j = i as isize + step;
+                while j >= 0 && (j as usize) < limit && shapes[j as usize] == Shape::Blank {
+                    j += step;
+                }
+                if j < 0 || j as usize >= limit || added >= 3 {
+                    return i;
+                }
+                let k = j as usize;
+                if shapes[k] == Shape::Medium && ends_sentence(lines[k].s) {
+                    i = k;
+                    added += 1;
+                } else {
+                    return i;
+                }
+            }
+        };
+        b = extend(b, 1, body_limit);
+        a = extend(a, -1, body_limit);
+    }
+    // Short closing lines right after the body: a signature becomes the
+    // author, a credit ("Selon Vietnam+", "AFP") stays in the body.
+    let mut signature = None;
+    if a <= b {
+        let mut k = b + 1;
+        let mut taken = 0;
+        while k < body_limit && taken < 2 {
+            if shapes[k] == Shape::Blank {
+                k += 1;
+                continue;
+            }
+            let t = lines[k].s.trim();
+            if shapes[k] != Shape::Short || word_count(t) > 5 {
+                break;
+            }
+            if looks_like_name(t) {
+                signature = Some(k);
+                break;
+            }
+            b = k;
+            taken += 1;
+            k += 1;
+        }
+    }
+
+    // Title: the nearest heading-like line above the body, past bylines,
+    // share bars and dates; else a heading-like first body line.
+    let mut title_line = None;
+    let mut byline_lines = Vec::new();
+    if a <= b {
+        let mut i = a;
+        let mut steps = 0;
+        while i > 0 && steps < 8 {
+            i -= 1;
+            steps += 1;
+            let s = lines[i].s.trim();
+            match shapes[i] {
+                Shape::Blank => continue,
+                Shape::Bad(Reason::Share) | Shape::Bad(Reason::Date) => {
+                    byline_lines.push(i);
+                    continue;
+                }
+                _ => {}
+            }
+            let w = word_count(s);
+            if byline_author(s).is_some() || (!find_dates(s).is_empty() && w <= 20) {
+                byline_lines.push(i);
+                continue;
+            }
+            if (2..=30).contains(&w) && !s.ends_with('.') && !matches!(shapes[i], Shape::Bad(_)) {
+                title_line = Some(i);
+                // A stack of heading lines at the very top: the first is the
+                // title, the ones below it are subtitles of the body.
+                let above: Vec<usize> = (0..i).filter(|&k| shapes[k] != Shape::Blank).collect();
+                if above.len() == 1 {
+                    let k = above[0];
+                    let t = lines[k].s.trim();
+                    if (2..=30).contains(&word_count(t))
+                        && !t.ends_with('.')
+                        && !matches!(shapes[k], Shape::Bad(_))
+                    {
+                        title_line = Some(k);
+                        a = i;
+                    }
+                }
+            }
+            break;
+        }
+        if title_line.is_none() {
+            let s = lines[a].s.trim();
+            let w = word_count(s);
+            let next_good = (a + 1..=b)
+                .find(|&k| shapes[k] != Shape::Blank)
+                .map(|k| shapes[k] == Shape::Good);
+            if (2..=25).contains(&w)
+                && !ends_sentence(s)
+                && next_good.unwrap_or(false)
+                && header_date(s).is_none()
+            {
+                title_line = Some(a);
+                a += 1;
+                while a <= b && shapes[a] == Shape::Blank {
+                    a += 1;
+                }
+            }
+        }
+    }
+    byline_lines.sort_unstable();
+
+    // Decisions per line.
+    let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        let k = if shapes[i] == Shape::Blank {
+            LineKind::Blank
+        } else if Some(i) == title_line {
+            LineKind::Title
+        } else if byline_lines.contains(&i) || Some(i) == signature {
+            LineKind::Byline
+        } else if i >= a && i <= b {
+            match shapes[i] {
+                Shape::Bad(r) => LineKind::Furniture(r),
+                _ => LineKind::Body,
+            }
+        } else if Some(i) == comment_start {
+            LineKind::CommentHeader
+        } else {
+            match shapes[i] {
+                Shape::Bad(r) => LineKind::Furniture(r),
+                _ if i < a || a > b => LineKind::Furniture(Reason::Header),
+                _ if !ends_sentence(l.s) && word_count(l.s) <= 25 => {
+                    LineKind::Furniture(Reason::OtherHeadline)
+                }
+                _ => LineKind::Furniture(Reason::Footer),
+            }
+        };
+        kinds.push(k);
+    }
+
+    // Comments: from the header to a closing line or the end.
+    let mut comments = Vec::new();
+    if let Some(h) = comment_start {
+        let end = (h + 1..lines.len())
+            .find(|&i| is_comment_closer(lines[i].s))
+            .unwrap_or(lines.len());
+        let sect: Vec<&str> = lines[h + 1..end].iter().map(|l| l.s).collect();
+        let found = split_comments(&sect);
+        let mut last_at_depth: Vec<usize> = Vec::new();
+        for c in found {
+            let (f, l) = (h + 1 + c.first, h + 1 + c.last);
+            // Text starts after a "12. " number.
+            let first_line = lines[f].s;
+            let skip = crate::comments::numbered_text_offset(first_line).unwrap_or(0);
+            let begin = lines[f].begin + first_line[..skip].chars().count();
+            let span = CharSpan {
+                begin,
+                end: lines[l].end,
+            };
+            let n = comments.len();
+            for (i, kind) in kinds.iter_mut().enumerate().take(l + 1).skip(h + 1) {
+                if i >= f
+                    || Some(i) == c.author_line.map(|x| x + h + 1)
+                    || Some(i) == c.date_line.map(|x| x + h + 1)
+                {
+                    if *kind != LineKind::Blank {
+                        *kind = LineKind::Comment(n);
+                    }
+                }
+            }
+            let date = c.date_line.and_then(|dl| {
+                let s = lines[h + 1 + dl].s;
+                find_dates(s)
+                    .first()
+                    .map(|d| date_info(d, h + 1 + dl, s, "comment"))
+            });
+            last_at_depth.truncate(c.depth);
+            let parent = if c.depth > 0 {
+                last_at_depth.get(c.depth - 1).copied()
+            } else {
+                None
+            };
+            while last_at_depth.len() < c.depth {
+                last_at_depth.push(n);
+            }
+            last_at_depth.push(n);
+            comments.push(Comment {
+                author: c.author,
+                date,
+                text: slice_chars(text, span),
+                depth: c.depth,
+                parent,
+                span,
+            });
+        }
+        // Lines of the section not in any comment (blank or stray) stay as they are.
+        for kind in kinds.iter_mut().take(end).skip(h + 1) {
+            if matches!(
+                kind,
+                LineKind::Furniture(Reason::Footer | Reason::OtherHeadline | Reason::Header)
+            ) {
+                *kind = LineKind::Furniture(Reason::CommentForm);
+            }
+        }
+    }
+
+    // Body spans: runs of body lines (blank lines inside a run join it).
+    let mut body: Vec<CharSpan> = Vec::new();
+    let mut open: Option<CharSpan> = None;
+    for (i, k) in kinds.iter().enumerate() {
+        match k {
+            LineKind::Body => {
+                let l = &lines[i];
+                // Leading/trailing spaces of a line are not part of the body.
+                let lead = l.s.chars().take_while(|c| c.is_whitespace()).count();
+                let trail = l.s.chars().rev().take_while(|c| c.is_whitespace()).count();
+                let (lb, le) = (l.begin + lead, l.end - trail);
+                open = Some(match open {
+                    Some(o) => CharSpan {
+                        begin: o.begin,
+                        end: le,
+                    },
+                    None => CharSpan { begin: lb, end: le },
+                });
+            }
+            LineKind::Blank => {}
+            _ => {
+                if let Some(o) = open.take() {
+                    body.push(o);
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        body.push(o);
+    }
+
+    let furniture: Vec<Furniture> = kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| match k {
+            LineKind::Furniture(r) => Some(Furniture {
+                span: CharSpan {
+                    begin: lines[i].begin,
+                    end: lines[i].end,
+                },
+                reason: *r,
+            }),
+            _ => None,
+        })
+        .collect();
+
+    // Metadata.
+    let title = title_line.map(|i| lines[i].s.trim().to_string());
+    let author = byline_lines
+        .iter()
+        .find_map(|&i| byline_author(lines[i].s))
+        .or_else(|| signature.map(|i| lines[i].s.trim().to_string()));
+    let date = find_date(&lines, &kinds, &byline_lines, title_line, a, b);
+    let site = kinds
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| matches!(k, LineKind::Furniture(Reason::Legal)))
+        .find_map(|(i, _)| copyright_site(lines[i].s));
+    let body_sample: String = body
+        .iter()
+        .map(|s| slice_chars(text, *s))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let language = detect_language(if body_sample.len() >= 100 {
+        &body_sample
+    } else {
+        text
+    })
+    .map(|(code, confidence)| Language { code, confidence });
+
+    let line_decisions = lines
+        .iter()
+        .zip(kinds)
+        .map(|(l, kind)| LineDecision {
+            span: CharSpan {
+                begin: l.begin,
+                end: l.end,
+            },
+            kind,
+        })
+        .collect();
+
+    Cleaned {
+        text: text.to_string(),
+        body,
+        title,
+        date,
+        site,
+        author,
+        language,
+        url: None,
+        comments,
+        furniture,
+        lines: line_decisions,
+    }
+}
+
+/// The publication date, in order of trust: a `date …` header in the first
+/// lines; a date in the byline/title lines; a date opening the body. Dates
+/// elsewhere (other headlines, running text) are never used.
+fn find_date(
+    lines: &[Line<'_>],
+    kinds: &[LineKind],
+    byline: &[usize],
+    title: Option<usize>,
+    a: usize,
+    b: usize,
+) -> Option<DateInfo> {
+    let mut seen = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.s.trim().is_empty() {
+            continue;
+        }
+        if let Some(d) = header_date(l.s) {
+            return Some(date_info(&d, i, l.s, "header"));
+        }
+        seen += 1;
+        if seen >= 3 {
+            break;
+        }
+    }
+    for &i in byline {
+        if let Some(d) = find_dates(lines[i].s).first() {
+            return Some(date_info(d, i, lines[i].s, "byline"));
+        }
+    }
+    if let Some(t) = title {
+        for i in t.saturating_sub(2)..t {
+            if matches!(kinds[i], LineKind::Furniture(Reason::Date)) {
+                if let Some(d) = find_dates(lines[i].s).first() {
+                    return Some(date_info(d, i, lines[i].s, "above title"));
+                }
+            }
+        }
+    }
+    if a <= b && a < lines.len() {
+        let s = lines[a].s;
+        if let Some(d) = find_dates(s).first() {
+            if s[..d.start].chars().count() <= 40 {
+                return Some(date_info(d, a, s, "dateline"));
+            }
+        }
+    }
+    None
+}
+
+pub(crate) fn slice_chars(text: &str, span: CharSpan) -> String {
+    text.chars().skip(span.begin).take(span.len()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_and_copyright() {
+        assert_eq!(
+            byline_author("P-EDITIONSBy P-EDITIONS23 juillet 2021 Etats Unis 3 Mins Read")
+                .as_deref(),
+            Some("P-EDITIONS")
+        );
+        assert_eq!(
+            byline_author("Par Jean Dupont, le 3 mars").as_deref(),
+            Some("Jean Dupont")
+        );
+        assert_eq!(byline_author("stand by me"), None);
+        assert_eq!(
+            copyright_site("© 2025 Pm-Editions. | Réalisation & Seo").as_deref(),
+            Some("Pm-Editions")
+        );
+        assert_eq!(copyright_site("© All rights reserved"), None);
+    }
+
+    #[test]
+    fn line_offsets_with_crlf() {
+        let l = split_lines("ab\r\ncé\nd");
+        assert_eq!((l[0].begin, l[0].end, l[0].s), (0, 2, "ab"));
+        assert_eq!((l[1].begin, l[1].end, l[1].s), (4, 6, "cé"));
+        assert_eq!((l[2].begin, l[2].end), (7, 8));
+    }
+}
