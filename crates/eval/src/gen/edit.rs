@@ -222,12 +222,14 @@ pub(crate) struct CopyOutcome {
     pub reordered: bool,
 }
 
-/// Produces an edited copy of `src` according to `p`.
+/// Produces an edited copy of `src` according to `p`. `model` supplies
+/// substituted and inserted words, `new_sentence` added sentences.
 pub(crate) fn make_copy(
     src: &[Segment],
     p: &Profile,
     lang: LangCode,
     model: &TextModel,
+    new_sentence: &mut dyn FnMut(&mut Rng) -> String,
     rng: &mut Rng,
 ) -> CopyOutcome {
     let mut items: Vec<CopyItem> = src
@@ -262,8 +264,7 @@ pub(crate) fn make_copy(
         items.remove(k);
     }
     if rng.chance(p.add_sentence) {
-        let mut s = String::new();
-        model.sentence(rng, &mut super::History::new(), &mut s);
+        let s = new_sentence(rng);
         let k = rng.below(items.len() + 1);
         let para = if k == 0 {
             items[0].para
@@ -632,6 +633,16 @@ mod tests {
         TextModel::Grammar(Grammar::new(LangCode::En))
     }
 
+    fn copy(src: &[Segment], level: Level, rng: &mut Rng) -> CopyOutcome {
+        let m = model();
+        let mut add = |r: &mut Rng| {
+            let mut s = String::new();
+            m.sentence(r, &mut crate::gen::History::new(), &mut s);
+            s
+        };
+        make_copy(src, &Profile::new(level), LangCode::En, &m, &mut add, rng)
+    }
+
     fn source() -> Vec<Segment> {
         let texts = [
             "The council approved the new budget on Monday.",
@@ -654,7 +665,7 @@ mod tests {
     fn verbatim_copy_is_identical_to_the_source() {
         let mut rng = Rng::new(5);
         let src = source();
-        let c = make_copy(&src, &Profile::new(Level::Verbatim), LangCode::En, &model(), &mut rng);
+        let c = copy(&src, Level::Verbatim, &mut rng);
         let expected = "The council approved the new budget on Monday. Critics said the plan would cost \"far too much\" - at least £40m.\n\nOfficials in Varnholm said 300 residents had been affected. The mayor, Sarah Walker, declined to comment on the report.\n\nA fresh review is expected before the end of March.";
         assert_eq!(c.rendered.text, expected);
         assert_eq!(c.rendered.chars, expected.chars().count());
@@ -670,7 +681,7 @@ mod tests {
         let mut rng = Rng::new(9);
         let mut reordered = 0;
         for _ in 0..200 {
-            let c = make_copy(&src, &Profile::new(Level::Heavy), LangCode::En, &model(), &mut rng);
+            let c = copy(&src, Level::Heavy, &mut rng);
             let r = &c.rendered;
             let mut last_end = 0;
             for p in &r.items {

@@ -173,21 +173,21 @@ const EN_REPORT: &[&str] = &[
     "stressed", "claimed", "acknowledged", "added", "wrote", "noted", "explained",
 ];
 const EN_ROLES: &[&str] = &[
-    "the finance minister",
-    "a senior official",
+    "the finance minister of {PLACE}",
+    "a senior official in {PLACE}",
     "the mayor of {PLACE}",
     "a spokeswoman for {ORG}",
     "the chief executive of {ORG}",
     "an economist at {ORG}",
-    "a lawyer for the families",
+    "a lawyer for {NUM} families",
     "the head of {ORG}",
-    "a professor at the University of {PLACE}",
-    "the regional governor",
-    "a police spokesman",
-    "the union's general secretary",
-    "an adviser to the prime minister",
+    "a professor at {PLACE} University",
+    "the governor of {PLACE}",
+    "a {PLACE} police spokesman",
+    "the general secretary of {ORG}",
+    "an adviser to {PERSON}",
     "the opposition leader in {PLACE}",
-    "a former ambassador",
+    "a former ambassador to {PLACE}",
     "the chair of {ORG}",
 ];
 const EN_ORGTYPES: &[&str] = &[
@@ -225,10 +225,15 @@ fn en_person(rng: &mut Rng) -> String {
 }
 
 fn en_org(rng: &mut Rng) -> String {
-    if rng.chance(0.5) {
+    if rng.chance(0.75) {
         format!("the {} {}", place(rng, LangCode::En), rng.pick(EN_ORGTYPES))
     } else {
-        format!("the {} {}", rng.pick(EN_ORGADJ), rng.pick(EN_ORGTYPES))
+        format!(
+            "the {} {} of {}",
+            rng.pick(EN_ORGADJ),
+            rng.pick(EN_ORGTYPES),
+            place(rng, LangCode::En)
+        )
     }
 }
 
@@ -253,9 +258,10 @@ fn en_np(rng: &mut Rng) -> String {
 }
 
 fn en_money(rng: &mut Rng) -> String {
-    match rng.below(3) {
+    match rng.below(4) {
         0 => format!("£{}m", rng.range(2, 950)),
         1 => format!("${}.{}bn", rng.range(1, 40), rng.below(10)),
+        2 => format!("£{}.{}m", rng.range(1, 99), rng.range(1, 9)),
         _ => format!("€{}m", rng.range(5, 700)),
     }
 }
@@ -266,8 +272,10 @@ fn en_role(rng: &mut Rng) -> String {
         r.replace("{PLACE}", &place(rng, LangCode::En))
     } else if r.contains("{ORG}") {
         r.replace("{ORG}", &en_org(rng))
+    } else if r.contains("{NUM}") {
+        r.replace("{NUM}", &number(rng))
     } else {
-        r.to_string()
+        r.replace("{PERSON}", &en_person(rng))
     }
 }
 
@@ -275,7 +283,11 @@ fn en_comp(rng: &mut Rng) -> String {
     match rng.below(13) {
         0 => format!("in {}", place(rng, LangCode::En)),
         1 => format!("on {}", rng.pick(EN_WEEKDAYS)),
-        2 => format!("before the end of {}", rng.pick(EN_MONTHS)),
+        2 => format!(
+            "before the end of {} {}",
+            rng.pick(EN_MONTHS),
+            rng.range(2019, 2030)
+        ),
         3 => format!("after {} days of talks", rng.range(2, 40)),
         4 => format!(
             "for the {} time since {}",
@@ -288,7 +300,11 @@ fn en_comp(rng: &mut Rng) -> String {
         8 => format!("by {}", rng.range(2024, 2040)),
         9 => format!("within {} weeks", rng.range(2, 20)),
         10 => format!("at a cost of {}", en_money(rng)),
-        11 => format!("under pressure from {}", rng.pick(EN_NOUNS_PL)),
+        11 => format!(
+            "under pressure from {} in {}",
+            rng.pick(EN_NOUNS_PL),
+            place(rng, LangCode::En)
+        ),
         _ => format!("last {}", rng.pick(EN_MONTHS)),
     }
 }
@@ -390,8 +406,20 @@ fn en_sentence(rng: &mut Rng) -> String {
             en_comp(rng)
         ),
         11 => format!(
-            "{} is due to meet {} {}.",
+            "{} {} {} {}.",
             en_person(rng),
+            rng.pick(&[
+                "is due to meet",
+                "will meet",
+                "met",
+                "is expected to meet",
+                "has asked to meet",
+                "spoke with",
+                "wrote to",
+                "called",
+                "has criticised",
+                "praised"
+            ]),
             en_role(rng),
             en_comp(rng)
         ),
@@ -506,7 +534,8 @@ const FR_AUX_PL: &[&str] = &[
 ];
 const FR_REPORT: &[&str] = &[
     "déclaré", "affirmé", "annoncé", "indiqué", "assuré", "expliqué", "souligné", "estimé",
-    "rappelé", "précisé", "confirmé", "averti",
+    "rappelé", "précisé", "confirmé", "averti", "martelé", "reconnu", "prévenu", "jugé",
+    "répété", "admis", "regretté", "signalé", "déploré", "insisté", "fait savoir", "laissé entendre",
 ];
 const FR_NOUNS_PL: &[&str] = &[
     "salariés", "habitants", "investisseurs", "électeurs", "étudiants", "agriculteurs",
@@ -515,35 +544,35 @@ const FR_NOUNS_PL: &[&str] = &[
     "ingénieurs", "pilotes", "bénévoles", "fournisseurs", "usagers",
 ];
 const FR_ROLES: &[&str] = &[
-    "le ministre de l'Économie",
-    "une porte-parole du gouvernement",
+    "l'adjoint au maire de {PLACE}",
+    "une porte-parole {DE_ORG}",
     "le maire de {PLACE}",
     "la présidente {DE_ORG}",
-    "un responsable syndical",
-    "le préfet de région",
+    "un responsable syndical de {PLACE}",
+    "le préfet de {PLACE}",
     "une économiste {DE_ORG}",
     "le directeur {DE_ORG}",
-    "une avocate des familles",
-    "un ancien ambassadeur",
+    "une avocate de {NUM} familles",
+    "un ancien ambassadeur à {PLACE}",
     "la sénatrice de {PLACE}",
-    "un conseiller du Premier ministre",
+    "un conseiller de {PERSON}",
 ];
 /// (definite article form, organisation name)
 const FR_ORGS: &[(&str, &str)] = &[
-    ("la", "Chambre de commerce de {PLACE}"),
-    ("le", "Syndicat des transports de {PLACE}"),
-    ("l'", "Agence régionale de santé"),
-    ("l'", "Office national de la statistique"),
-    ("la", "Fédération des agriculteurs"),
-    ("le", "Conseil départemental de {PLACE}"),
-    ("la", "Caisse des dépôts"),
-    ("l'", "Union des commerçants de {PLACE}"),
-    ("le", "Port autonome de {PLACE}"),
-    ("la", "Banque de développement"),
-    ("l'", "Ordre des médecins"),
-    ("le", "Collectif des locataires de {PLACE}"),
-    ("la", "Régie des eaux de {PLACE}"),
-    ("l'", "Institut des politiques publiques"),
+    ("la", "mairie de {PLACE}"),
+    ("le", "port de {PLACE}"),
+    ("l'", "hôpital de {PLACE}"),
+    ("la", "préfecture de {PLACE}"),
+    ("le", "club de {PLACE}"),
+    ("la", "chambre de commerce de {PLACE}"),
+    ("le", "syndicat des transports de {PLACE}"),
+    ("l'", "université de {PLACE}"),
+    ("la", "région {PLACE}"),
+    ("le", "conseil départemental de {PLACE}"),
+    ("l'", "agence de santé de {PLACE}"),
+    ("la", "fédération des agriculteurs de {PLACE}"),
+    ("le", "collectif des locataires de {PLACE}"),
+    ("la", "régie des eaux de {PLACE}"),
 ];
 const FR_WEEKDAYS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
@@ -627,11 +656,20 @@ fn fr_np(rng: &mut Rng) -> (String, bool) {
             s.push_str(&place(rng, LangCode::Fr));
         }
         1 => {
-            s.push_str(&format!(" de {} millions d'euros", rng.range(2, 900)));
+            s.push_str(" de ");
+            s.push_str(&fr_money(rng));
         }
         _ => {}
     }
     (s, fem)
+}
+
+fn fr_money(rng: &mut Rng) -> String {
+    match rng.below(3) {
+        0 => format!("{} millions d'euros", rng.range(2, 999)),
+        1 => format!("{},{} millions d'euros", rng.range(1, 99), rng.range(1, 9)),
+        _ => format!("{},{} milliards d'euros", rng.range(1, 40), rng.range(1, 9)),
+    }
 }
 
 fn fr_role(rng: &mut Rng) -> String {
@@ -640,8 +678,10 @@ fn fr_role(rng: &mut Rng) -> String {
         r.replace("{PLACE}", &place(rng, LangCode::Fr))
     } else if r.contains("{DE_ORG}") {
         r.replace("{DE_ORG}", &fr_de_org(rng))
+    } else if r.contains("{NUM}") {
+        r.replace("{NUM}", &number(rng))
     } else {
-        r.to_string()
+        r.replace("{PERSON}", &fr_person(rng))
     }
 }
 
@@ -658,13 +698,21 @@ fn fr_comp(rng: &mut Rng) -> String {
             }
         }),
         3 => format!("après {} jours de négociations", rng.range(2, 40)),
-        4 => format!("pour la première fois depuis {}", rng.range(1990, 2023)),
+        4 => format!(
+            "pour la {} fois depuis {}",
+            rng.pick(&["première", "deuxième", "troisième", "quatrième"]),
+            rng.range(1990, 2023)
+        ),
         5 => format!("malgré {}", fr_np(rng).0),
         6 => format!("dans le cadre {}", fr_de_np(rng)),
         7 => format!("d'ici {}", rng.range(2024, 2040)),
         8 => format!("dans les {} semaines", rng.range(2, 20)),
-        9 => format!("pour un coût de {} millions d'euros", rng.range(2, 900)),
-        10 => format!("sous la pression des {}", rng.pick(FR_NOUNS_PL)),
+        9 => format!("pour un coût de {}", fr_money(rng)),
+        10 => format!(
+            "sous la pression des {} de {}",
+            rng.pick(FR_NOUNS_PL),
+            place(rng, LangCode::Fr)
+        ),
         _ => format!("en {} dernier", rng.pick(FR_MONTHS)),
     }
 }
@@ -746,17 +794,28 @@ fn fr_sentence(rng: &mut Rng) -> String {
             fr_comp(rng)
         ),
         5 => format!(
-            "Environ {} {} se sont rassemblés {} pour protester contre {}.",
+            "Environ {} {} {} {} pour protester contre {}.",
             number(rng),
             rng.pick(FR_NOUNS_PL),
+            rng.pick(&[
+                "se sont rassemblés",
+                "ont manifesté",
+                "se sont réunis",
+                "ont défilé",
+                "se sont mobilisés",
+                "ont protesté"
+            ]),
             fr_comp(rng),
             fr_np(rng).0
         ),
         6 => format!(
-            "Les chiffres publiés {} montrent une hausse de {} % {}.",
+            "Selon les chiffres publiés {} par {}, {} a {} de {},{} %.",
             fr_comp(rng),
+            fr_org(rng),
+            fr_np(rng).0,
+            rng.pick(&["augmenté", "baissé", "progressé", "reculé"]),
             rng.range(1, 60),
-            fr_comp(rng)
+            rng.below(10)
         ),
         7 => {
             let (np, fem) = fr_np(rng);

@@ -37,32 +37,61 @@ const MAX_WORDS: usize = 55;
 /// Generated sentences shorter than this are drawn again.
 const MIN_WORDS: usize = 5;
 
-/// Occurrence lists of the states of one order, grouped by state and, within
-/// a state, by next word.
-struct Table {
-    /// Positions, sorted by (state, next word, position).
-    occ: Vec<u32>,
-    /// For each index of `occ`: `(start, len)` of the indices that share its
-    /// state and next word.
-    sub: Vec<(u32, u32)>,
+/// One occurrence of a state: where it is, what follows it, and the state
+/// the sampler is in after taking it (stored inline so that each generated
+/// word costs one random memory access).
+#[derive(Clone, Copy, Debug, Default)]
+struct Entry {
+    /// Position `p` of the occurrence in the token stream.
+    pos: u32,
+    /// The word that follows the state there.
+    next: u32,
+    /// Indices (start, len) of the entries that share this state and next
+    /// word.
+    sub_start: u32,
+    sub_len: u32,
+    /// Order-2 state after emitting `next` from this occurrence.
+    then: StateInfo,
 }
 
-/// Trained chain. Positions index `tok`, the training token stream in which
-/// every sentence is preceded and followed by [`BOUNDARY`].
+/// Occurrence lists of the states of one order, grouped by state and, within
+/// a state, by next word (one cache line per draw).
+struct Table {
+    e: Vec<Entry>,
+}
+
+/// Where the sampler stands: the order-2 state `(tok[p], tok[p+1])` of a
+/// position `p`.
+#[derive(Clone, Copy, Debug, Default)]
+struct StateInfo {
+    /// Range of the state's entries in the order-2 table.
+    start: u32,
+    len: u32,
+    /// `tok[p + 1]`, the last word (for the order-1 back-off).
+    last: u32,
+    /// `tok[p + 2]`, the continuation of this very occurrence.
+    cont: u32,
+}
+
+/// Trained chain. Positions index the training token stream, in which every
+/// sentence is preceded and followed by [`BOUNDARY`].
 pub(crate) struct Markov {
-    vocab: Vec<Box<str>>,
-    tok: Vec<u32>,
-    /// Order 2: positions `p` (with `p + 2 < tok.len()`), state
-    /// `(tok[p], tok[p+1])`, next word `tok[p+2]`.
+    /// All vocabulary entries, concatenated (compact, cache-friendly).
+    vocab_text: String,
+    /// `(start, end)` byte range of each word id in `vocab_text`.
+    vocab_spans: Vec<(u32, u32)>,
+    /// Number of tokens of the training stream.
+    n: usize,
+    /// Order 2: occurrences of `(tok[p], tok[p+1])` followed by `tok[p+2]`.
     t2: Table,
-    /// For each position `p`, the `(start, len)` range in `t2.occ` of the
-    /// state `(tok[p], tok[p+1])`; `(0, 0)` when undefined.
-    range2: Vec<(u32, u32)>,
-    /// Order 1: positions `p` (with `p + 1 < tok.len()`), state `tok[p]`,
-    /// next word `tok[p+1]`.
+    /// Per position (used after jumps).
+    state: Vec<StateInfo>,
+    /// Order 1: occurrences of `tok[p]` followed by `tok[p+1]`.
     t1: Table,
-    /// For each word id, its `(start, len)` range in `t1.occ`.
+    /// For each word id, its `(start, len)` range in `t1`.
     range1: Vec<(u32, u32)>,
+    /// Token ids by position (for jumps to random words).
+    tok: Vec<u32>,
     /// Number of words (alphanumeric runs) in each vocabulary entry.
     nwords: Vec<u8>,
     words: u64,
@@ -76,44 +105,42 @@ fn count_words(s: &str) -> u8 {
 }
 
 /// Sorts `positions` by `(state, next, position)` and returns the table and
-/// the `(start, len)` range of every state group (with one position of the
-/// group).
+/// the `(start, len, one position)` of every state group.
 fn build_table(
     mut positions: Vec<u32>,
     state: impl Fn(usize) -> u64,
     next: impl Fn(usize) -> u32,
 ) -> (Table, Vec<(u32, u32, u32)>) {
     positions.sort_unstable_by_key(|&p| (state(p as usize), next(p as usize), p));
-    let mut sub = vec![(0u32, 0u32); positions.len()];
+    let mut e: Vec<Entry> = positions
+        .iter()
+        .map(|&p| Entry {
+            pos: p,
+            next: next(p as usize),
+            ..Default::default()
+        })
+        .collect();
     let mut groups = Vec::new();
     let mut i = 0;
     while i < positions.len() {
         let key = state(positions[i] as usize);
         let mut j = i;
         while j < positions.len() && state(positions[j] as usize) == key {
-            let w = next(positions[j] as usize);
+            let w = e[j].next;
             let mut k = j + 1;
-            while k < positions.len()
-                && state(positions[k] as usize) == key
-                && next(positions[k] as usize) == w
-            {
+            while k < positions.len() && state(positions[k] as usize) == key && e[k].next == w {
                 k += 1;
             }
-            for x in &mut sub[j..k] {
-                *x = (j as u32, (k - j) as u32);
+            for x in &mut e[j..k] {
+                x.sub_start = j as u32;
+                x.sub_len = (k - j) as u32;
             }
             j = k;
         }
         groups.push((i as u32, (j - i) as u32, positions[i]));
         i = j;
     }
-    (
-        Table {
-            occ: positions,
-            sub,
-        },
-        groups,
-    )
+    (Table { e }, groups)
 }
 
 /// The last choices of a text being generated: their probabilities and how
@@ -223,19 +250,25 @@ impl MarkovBuilder {
         let tok = self.tok;
         let n = tok.len();
 
-        let (t2, groups2) = build_table(
+        let (mut t2, groups2) = build_table(
             (0..n - 2).map(|p| p as u32).collect(),
             |p| ((tok[p] as u64) << 32) | tok[p + 1] as u64,
             |p| tok[p + 2],
         );
-        let mut range2 = vec![(0u32, 0u32); n];
+        let mut state = vec![StateInfo::default(); n];
         for &(start, len, _) in &groups2 {
-            for &p in &t2.occ[start as usize..(start + len) as usize] {
-                range2[p as usize] = (start, len);
+            for e in &t2.e[start as usize..(start + len) as usize] {
+                let p = e.pos as usize;
+                state[p] = StateInfo {
+                    start,
+                    len,
+                    last: tok[p + 1],
+                    cont: tok[p + 2],
+                };
             }
         }
 
-        let (t1, groups1) = build_table(
+        let (mut t1, groups1) = build_table(
             (0..n - 1).map(|p| p as u32).collect(),
             |p| tok[p] as u64,
             |p| tok[p + 1],
@@ -244,16 +277,31 @@ impl MarkovBuilder {
         for &(start, len, p) in &groups1 {
             range1[tok[p as usize] as usize] = (start, len);
         }
+        for e in &mut t2.e {
+            e.then = state[e.pos as usize + 1];
+        }
+        for e in &mut t1.e {
+            e.then = state[e.pos as usize];
+        }
 
         let nwords = self.vocab.iter().map(|w| count_words(w)).collect();
+        let mut vocab_text = String::new();
+        let mut vocab_spans = Vec::with_capacity(self.vocab.len());
+        for w in &self.vocab {
+            let start = vocab_text.len() as u32;
+            vocab_text.push_str(w);
+            vocab_spans.push((start, vocab_text.len() as u32));
+        }
         Some(Markov {
             nwords,
-            vocab: self.vocab,
-            tok,
+            vocab_text,
+            vocab_spans,
+            n,
             t2,
-            range2,
+            state,
             t1,
             range1,
+            tok,
             words: self.words,
         })
     }
@@ -344,7 +392,8 @@ impl Markov {
     }
 
     fn word(&self, id: u32) -> &str {
-        &self.vocab[id as usize]
+        let (s, e) = self.vocab_spans[id as usize];
+        &self.vocab_text[s as usize..e as usize]
     }
 
     /// Appends one generated sentence (no surrounding spaces) to `out`.
@@ -361,10 +410,10 @@ impl Markov {
         }
     }
 
-    /// Draws an index in `start..start + len` of `table`, outside the
-    /// sub-range `excl` (which must not cover the whole range).
-    fn draw_excluding(rng: &mut Rng, start: usize, len: usize, excl: (u32, u32)) -> usize {
-        let (es, el) = (excl.0 as usize, excl.1 as usize);
+    /// Draws an index in `start..start + len` outside the entries sharing
+    /// `excl`'s next word (which must not cover the whole range).
+    fn draw_excluding(rng: &mut Rng, start: usize, len: usize, excl: &Entry) -> usize {
+        let (es, el) = (excl.sub_start as usize, excl.sub_len as usize);
         let i = start + rng.below(len - el);
         if i >= es {
             i + el
@@ -374,26 +423,22 @@ impl Markov {
     }
 
     fn try_sentence(&self, rng: &mut Rng, hist: &mut History, out: &mut String) -> usize {
-        let tok = &self.tok;
         let nw = |id: u32| self.nwords[id as usize];
 
         // First word: a sentence start of the training text, avoiding a too
         // predictable one when possible.
         let (s0, l0) = self.range1[BOUNDARY as usize];
         let (s0, l0) = (s0 as usize, l0 as usize);
-        let mut idx = s0 + rng.below(l0);
-        let mut sub = self.t1.sub[idx];
-        let first = |idx: usize| tok[self.t1.occ[idx] as usize + 1];
-        if hist.window_prob(sub.1 as f64 / l0 as f64, nw(first(idx))) > MAX_PATH_PROB
-            && (sub.1 as usize) < l0
+        let mut e = self.t1.e[s0 + rng.below(l0)];
+        if hist.window_prob(e.sub_len as f64 / l0 as f64, nw(e.next)) > MAX_PATH_PROB
+            && (e.sub_len as usize) < l0
         {
-            idx = Self::draw_excluding(rng, s0, l0, sub);
-            sub = self.t1.sub[idx];
+            e = self.t1.e[Self::draw_excluding(rng, s0, l0, &e)];
         }
-        hist.push(sub.1 as f64 / l0 as f64, nw(first(idx)));
-        // The last boundary is not in t1, so tok[p + 1] is a first word.
-        let mut p = self.t1.occ[idx] as usize;
-        out.push_str(self.word(tok[p + 1]));
+        hist.push(e.sub_len as f64 / l0 as f64, nw(e.next));
+        // The last boundary is not in t1, so e.next is a first word.
+        let mut si = e.then;
+        out.push_str(self.word(e.next));
         let mut words = 1;
         let mut run = 2;
 
@@ -404,64 +449,54 @@ impl Markov {
                 }
                 return words;
             }
-            let (st, len) = self.range2[p];
-            if len == 0 {
+            if si.len == 0 {
                 return words;
             }
-            let (st, len) = (st as usize, len as usize);
-            let cont = tok[p + 2];
-            let acceptable = |w: u32, prob: f64, run: usize| {
-                hist.window_prob(prob, nw(w)) <= MAX_PATH_PROB && !(run >= MAX_RUN && w == cont)
+            let (st, len) = (si.start as usize, si.len as usize);
+            let acceptable = |e: &Entry, run: usize| {
+                hist.window_prob(e.sub_len as f64 / len as f64, nw(e.next)) <= MAX_PATH_PROB
+                    && !(run >= MAX_RUN && e.next == si.cont)
             };
 
             // Order 2.
-            let mut idx = st + rng.below(len);
-            let mut sub = self.t2.sub[idx];
-            let mut w = tok[self.t2.occ[idx] as usize + 2];
-            let mut ok = acceptable(w, sub.1 as f64 / len as f64, run);
-            if !ok && (sub.1 as usize) < len {
-                idx = Self::draw_excluding(rng, st, len, sub);
-                sub = self.t2.sub[idx];
-                w = tok[self.t2.occ[idx] as usize + 2];
-                ok = acceptable(w, sub.1 as f64 / len as f64, run);
+            let mut e = self.t2.e[st + rng.below(len)];
+            let mut ok = acceptable(&e, run);
+            if !ok && (e.sub_len as usize) < len {
+                e = self.t2.e[Self::draw_excluding(rng, st, len, &e)];
+                ok = acceptable(&e, run);
             }
-            let (next, new_p, prob) = if ok {
-                let q = self.t2.occ[idx] as usize;
-                run = if w == cont { run + 1 } else { 3 };
-                (w, q + 1, sub.1 as f64 / len as f64)
+            let (next, then, prob) = if ok {
+                run = if e.next == si.cont { run + 1 } else { 3 };
+                (e.next, e.then, e.sub_len as f64 / len as f64)
             } else {
                 // Order-1 back-off on the last word, avoiding the word just
                 // rejected.
-                let (s1, l1) = self.range1[tok[p + 1] as usize];
+                let (s1, l1) = self.range1[si.last as usize];
                 let (s1, l1) = (s1 as usize, l1 as usize);
-                let mut i1 = s1 + rng.below(l1);
-                let mut sub1 = self.t1.sub[i1];
-                let rejected = w;
-                if tok[self.t1.occ[i1] as usize + 1] == rejected && (sub1.1 as usize) < l1 {
-                    i1 = Self::draw_excluding(rng, s1, l1, sub1);
-                    sub1 = self.t1.sub[i1];
+                let mut e1 = self.t1.e[s1 + rng.below(l1)];
+                let rejected = e.next;
+                if e1.next == rejected && (e1.sub_len as usize) < l1 {
+                    e1 = self.t1.e[Self::draw_excluding(rng, s1, l1, &e1)];
                 }
-                let q1 = self.t1.occ[i1] as usize;
-                let w1 = tok[q1 + 1];
-                let prob1 = sub1.1 as f64 / l1 as f64;
-                if w1 != rejected && hist.window_prob(prob1, nw(w1)) <= MAX_PATH_PROB {
+                let prob1 = e1.sub_len as f64 / l1 as f64;
+                if e1.next != rejected && hist.window_prob(prob1, nw(e1.next)) <= MAX_PATH_PROB {
                     run = 2;
-                    (w1, q1, prob1)
+                    (e1.next, e1.then, prob1)
                 } else {
                     // Jump to a random word of the training text.
-                    let mut r = 1 + rng.below(tok.len() - 3);
-                    while tok[r] == BOUNDARY {
+                    let mut r = 1 + rng.below(self.n - 3);
+                    while self.tok[r] == BOUNDARY {
                         r += 1;
                     }
                     run = 1;
-                    (tok[r], r - 1, JUMP_PROB)
+                    (self.tok[r], self.state[r - 1], JUMP_PROB)
                 }
             };
             hist.push(prob, nw(next));
             if next == BOUNDARY {
                 return words;
             }
-            p = new_p;
+            si = then;
             out.push(' ');
             out.push_str(self.word(next));
             words += 1;

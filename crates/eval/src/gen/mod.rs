@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::eval::{SpanRef, TruthPair};
 use crate::rng::{hash3, mix64, unit, Rng};
-use crate::words::{word_jaccard, word_retention};
+use crate::words::{fast_jaccard, fast_retention, word_hashes};
 use edit::{make_copy, Placed, Profile, Rendered, Segment};
 use markov::History;
 
@@ -121,7 +121,7 @@ impl Default for GenConfig {
             lang: Lang::En,
             base_dir: None,
             reuse_rate: 0.3,
-            mean_body_chars: 2700,
+            mean_body_chars: 2500,
             start_date: "2019-01-01".to_string(),
             days: None,
             base_max_words: 1_500_000,
@@ -227,7 +227,7 @@ fn pieces_similar(xt: &str, xi: &[Placed], yt: &str, yi: &[Placed], min: f64) ->
     let runs = aligned_runs(&seg_ids(&xs), &seg_ids(&ys));
     !runs.is_empty()
         && runs.iter().all(|&((x0, x1), (y0, y1))| {
-            word_jaccard(&xt[xs[x0].bb..xs[x1].be], &yt[ys[y0].bb..ys[y1].be]) >= min
+            fast_jaccard(&xt[xs[x0].bb..xs[x1].be], &yt[ys[y0].bb..ys[y1].be]) >= min
         })
 }
 
@@ -551,7 +551,7 @@ pub fn generate(
         .map(|(k, w)| (k + 1) as f64 * w)
         .sum::<f64>()
         / COPIES_WEIGHTS.iter().sum::<f64>();
-    let family_rate = cfg.reuse_rate * 1.25 / mean_copies;
+    let family_rate = cfg.reuse_rate * 1.4 / mean_copies;
 
     let mut corpus = Counting {
         inner: BufWriter::with_capacity(1 << 16, corpus_out),
@@ -802,10 +802,19 @@ pub fn generate(
                     Profile::draw(&mut rng, !heavy_used)
                 };
                 let mut accepted = None;
+                let mut add = |r: &mut Rng| {
+                    fresh_sentence(
+                        model,
+                        r,
+                        &mut History::new(),
+                        &mut RecentWords::default(),
+                        &mut seen,
+                    )
+                };
                 for attempt in 0..6 {
-                    let out = make_copy(&segs, &profile, lang, model, &mut rng);
+                    let out = make_copy(&segs, &profile, lang, model, &mut add, &mut rng);
                     let r = &out.rendered;
-                    let ok = word_retention(source_text, &r.text) >= MIN_RETENTION
+                    let ok = fast_retention(source_text, &r.text) >= MIN_RETENTION
                         && pieces_similar(&text, &source, &r.text, &r.items, profile.min_jaccard)
                         && made.iter().all(|m| {
                             pieces_similar(&m.text, &m.items, &r.text, &r.items, COPY_COPY_MIN_JACCARD)
@@ -822,7 +831,7 @@ pub fn generate(
                     Some(x) => x,
                     None => {
                         let p = Profile::new(edit::Level::Verbatim);
-                        (make_copy(&segs, &p, lang, model, &mut rng), p)
+                        (make_copy(&segs, &p, lang, model, &mut add, &mut rng), p)
                     }
                 };
                 if profile.level == edit::Level::Heavy {
@@ -899,19 +908,6 @@ struct RecentWords {
     words: Vec<u64>,
 }
 
-fn word_hashes(s: &str) -> Vec<u64> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut h = 0x5151_5151u64;
-            for c in w.chars().flat_map(char::to_lowercase) {
-                h = mix64(h ^ c as u64);
-            }
-            h
-        })
-        .collect()
-}
-
 /// Hashes of the windows of [`WINDOW`] words that end in `new`, preceded by
 /// `recent`.
 fn window_hashes(recent: &RecentWords, new: &[u64]) -> Vec<u64> {
@@ -937,13 +933,14 @@ fn fresh_sentence(
     seen: &mut SeenWindows,
 ) -> String {
     let mut s = String::new();
-    for attempt in 0..6 {
+    const ATTEMPTS: usize = 30;
+    for attempt in 0..ATTEMPTS {
         s.clear();
         let mut h = hist.clone();
         model.sentence(rng, &mut h, &mut s);
         let words = word_hashes(&s);
         let windows = window_hashes(recent, &words);
-        if attempt == 5 || !windows.iter().any(|&w| seen.contains(w)) {
+        if attempt + 1 == ATTEMPTS || !windows.iter().any(|&w| seen.contains(w)) {
             for w in windows {
                 seen.insert(w);
             }
