@@ -273,6 +273,10 @@ pub fn page_blocks(doc: &Html, max_blocks: usize) -> Vec<Block> {
                         if tag == "img" {
                             continue;
                         }
+                        if tag == "time" && !last_space {
+                            buf.push(' ');
+                            last_space = true;
+                        }
                         stack.push(Frame {
                             tag: tag.to_string(),
                             names: names.trim_end().to_string(),
@@ -320,6 +324,10 @@ pub fn page_blocks(doc: &Html, max_blocks: usize) -> Vec<Block> {
                 if let Node::Element(el) = node.value() {
                     if el.name() == "img" {
                         continue;
+                    }
+                    if el.name() == "time" && !last_space {
+                        buf.push(' ');
+                        last_space = true;
                     }
                     if stack.last().map(|f| f.tag == el.name()).unwrap_or(false) {
                         let block = stack.last().map(|f| f.block).unwrap_or(false);

@@ -49,7 +49,10 @@ impl Extractor {
     pub fn extract_text(&self, html: &[u8], url: Option<&str>) -> Result<String, String> {
         let (page, _) = decode_html(html, None);
         match self {
-            Extractor::Combined => Ok(crate::html::combined_text(&page, url)),
+            Extractor::Combined => {
+                crate::html::clean_html(html, url, &crate::record::CleanOptions::default())
+                    .map(|c| c.body_text())
+            }
             Extractor::Trafilatura | Extractor::TrafilaturaRecall => {
                 let mut opts = trafilatura::Options::default().with_fallback(true);
                 if *self == Extractor::TrafilaturaRecall {

@@ -325,11 +325,22 @@ fn catch<T>(f: impl FnOnce() -> Option<T>) -> Option<T> {
 /// Cleans an HTML page given as bytes (any charset). `text` is the page's
 /// text, one block per line; `body`, comments and furniture are ranges of it.
 pub fn clean_html(html: &[u8], url: Option<&str>, opts: &CleanOptions) -> Result<Cleaned, String> {
+    clean_html_with_charset(html, url, None, opts)
+}
+
+/// Like [`clean_html`], with the charset declared outside the page (HTTP
+/// `Content-Type`), which the page's own `<meta>` cannot override.
+pub fn clean_html_with_charset(
+    html: &[u8],
+    url: Option<&str>,
+    charset: Option<&str>,
+    opts: &CleanOptions,
+) -> Result<Cleaned, String> {
     if looks_binary(html) {
         return Err("not an HTML page: binary content".to_string());
     }
     let cut = &html[..html.len().min(opts.max_html_bytes)];
-    let (page, _enc) = decode_html(cut, None);
+    let (page, _enc) = decode_html(cut, charset);
     if !page.chars().any(|c| c.is_alphanumeric()) {
         return Err("empty page: no text".to_string());
     }
@@ -437,6 +448,24 @@ fn assemble(
                     .to_string(),
             );
             continue;
+        }
+        if c.author.is_none() && c.text.is_empty() {
+            // "Name 8 November 2022" meta line.
+            if let Some(fd) = find_dates(t).first() {
+                let name = t[..fd.start]
+                    .trim()
+                    .trim_end_matches([',', '|', '-', '·', ' ']);
+                if (1..=5).contains(&word_count(name)) && t[fd.end..].trim().chars().count() <= 20 {
+                    c.author = Some(name.to_string());
+                    c.date = Some(DateInfo::new(
+                        fd.year,
+                        fd.month,
+                        fd.day,
+                        format!("comment metadata: {t:?}"),
+                    ));
+                    continue;
+                }
+            }
         }
         if c.date.is_none() && is_date_line(t) {
             if let Some(fd) = find_dates(t).first() {

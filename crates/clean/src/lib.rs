@@ -21,6 +21,7 @@ pub mod lang;
 pub mod record;
 pub mod templates;
 pub mod text;
+pub mod warc;
 
 pub use charset::decode_html;
 pub use dates::{DateInfo, Precision};
@@ -29,7 +30,8 @@ pub use eval::{
 };
 pub use extract::Extractor;
 pub use furniture::Reason;
-pub use html::clean_html;
+pub use html::{clean_html, clean_html_with_charset};
 pub use record::{CleanOptions, Cleaned, Comment, Furniture, Language, LineDecision, LineKind};
 pub use templates::SiteTemplates;
 pub use text::clean_text;
+pub use warc::{read_warc, WarcError, WarcErrorKind, WarcReader, WarcRecord};

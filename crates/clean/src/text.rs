@@ -425,7 +425,7 @@ pub fn clean_text(text: &str, opts: &CleanOptions, site_stats: Option<&SiteTempl
                 // A stack of heading lines at the very top: the first is the
                 // title, the ones below it are subtitles of the body.
                 let above: Vec<usize> = (0..i).filter(|&k| shapes[k] != Shape::Blank).collect();
-                if above.len() == 1 {
+                if above.len() == 1 && byline_lines.is_empty() {
                     let k = above[0];
                     let t = lines[k].s.trim();
                     if (2..=30).contains(&word_count(t))
@@ -510,13 +510,11 @@ pub fn clean_text(text: &str, opts: &CleanOptions, site_stats: Option<&SiteTempl
             };
             let n = comments.len();
             for (i, kind) in kinds.iter_mut().enumerate().take(l + 1).skip(h + 1) {
-                if i >= f
+                let in_comment = i >= f
                     || Some(i) == c.author_line.map(|x| x + h + 1)
-                    || Some(i) == c.date_line.map(|x| x + h + 1)
-                {
-                    if *kind != LineKind::Blank {
-                        *kind = LineKind::Comment(n);
-                    }
+                    || Some(i) == c.date_line.map(|x| x + h + 1);
+                if in_comment && *kind != LineKind::Blank {
+                    *kind = LineKind::Comment(n);
                 }
             }
             let date = c.date_line.and_then(|dl| {
