@@ -11,14 +11,15 @@ use echotrace_core::candidates::{candidate_pairs, Candidate, DocInfo, Posting};
 use echotrace_core::cluster::{cluster, Link, Side};
 use echotrace_core::fingerprint::fingerprints;
 use echotrace_core::model::{CharSpan, Document};
-use echotrace_core::normalise::{tokenize, widen_to_punctuation, Token};
+use echotrace_core::normalise::{tokenize, widen_at, Token};
 use echotrace_core::{align::align_pair, Params};
 use echotrace_ingest::{read_inputs, IngestError, IngestOptions};
 use echotrace_store::{AlignmentRow, NewDoc, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// How a trace runs, besides the kernel parameters.
@@ -58,6 +59,8 @@ pub struct TraceStats {
 
 const BATCH_BYTES: usize = 32 << 20;
 const ALIGN_CHUNK: usize = 1024;
+/// Memory for tokenized documents kept between alignment chunks.
+const TOKEN_CACHE_BYTES: usize = 512 << 20;
 
 fn bar(opts: &TraceOptions, len: Option<u64>, msg: &'static str) -> ProgressBar {
     let pb = match len {
@@ -299,8 +302,9 @@ fn trace_pending(store: &mut Store, opts: &TraceOptions, stats: &mut TraceStats)
     // Align candidate pairs chunk by chunk.
     let t = Instant::now();
     let pb = bar(opts, Some(cands.len() as u64), "aligning");
+    let mut cache = TokenCache::new(TOKEN_CACHE_BYTES);
     for chunk in cands.chunks(ALIGN_CHUNK) {
-        let rows = align_chunk(store, chunk, &doc_keys, params)?;
+        let rows = align_chunk(store, &mut cache, chunk, &doc_keys, params)?;
         stats.alignments_added += rows.len();
         store.insert_alignments(&rows)?;
         failpoint("align-chunk");
@@ -316,13 +320,72 @@ fn trace_pending(store: &mut Store, opts: &TraceOptions, stats: &mut TraceStats)
     Ok(())
 }
 
+/// A document's text and tokens, loaded for alignment.
 struct Loaded {
     text: String,
     tokens: Vec<Token>,
 }
 
+impl Loaded {
+    fn cost(&self) -> usize {
+        self.text.len() + self.tokens.len() * std::mem::size_of::<Token>() + 64
+    }
+}
+
+/// Tokenized documents kept between alignment chunks (documents that take
+/// part in several candidate pairs are loaded and tokenized once), bounded
+/// in bytes, evicted oldest first.
+struct TokenCache {
+    map: HashMap<u32, Arc<Loaded>>,
+    order: VecDeque<u32>,
+    bytes: usize,
+    cap: usize,
+}
+
+impl TokenCache {
+    fn new(cap: usize) -> Self {
+        TokenCache {
+            map: HashMap::new(),
+            order: VecDeque::new(),
+            bytes: 0,
+            cap,
+        }
+    }
+
+    /// The loaded documents for `needed` (sorted, distinct), loading the
+    /// missing ones.
+    fn get_all(&mut self, store: &Store, needed: &[u32], doc_keys: &[i64]) -> Result<HashMap<u32, Arc<Loaded>>> {
+        let missing: Vec<u32> = needed.iter().copied().filter(|d| !self.map.contains_key(d)).collect();
+        let mut texts = Vec::with_capacity(missing.len());
+        for &d in &missing {
+            texts.push(store.text(doc_keys[d as usize])?);
+        }
+        let loaded: Vec<Arc<Loaded>> = texts
+            .into_par_iter()
+            .map(|text| {
+                let tokens = tokenize(&text);
+                Arc::new(Loaded { text, tokens })
+            })
+            .collect();
+        for (d, l) in missing.iter().zip(loaded) {
+            self.bytes += l.cost();
+            self.map.insert(*d, l);
+            self.order.push_back(*d);
+        }
+        let out: HashMap<u32, Arc<Loaded>> = needed.iter().map(|d| (*d, Arc::clone(&self.map[d]))).collect();
+        while self.bytes > self.cap {
+            let Some(old) = self.order.pop_front() else { break };
+            if let Some(l) = self.map.remove(&old) {
+                self.bytes -= l.cost();
+            }
+        }
+        Ok(out)
+    }
+}
+
 fn align_chunk(
     store: &Store,
+    cache: &mut TokenCache,
     chunk: &[Candidate],
     doc_keys: &[i64],
     params: &Params,
@@ -330,29 +393,18 @@ fn align_chunk(
     let mut needed: Vec<u32> = chunk.iter().flat_map(|c| [c.a, c.b]).collect();
     needed.sort_unstable();
     needed.dedup();
-    let mut texts = Vec::with_capacity(needed.len());
-    for &d in &needed {
-        texts.push(store.text(doc_keys[d as usize])?);
-    }
-    let loaded: Vec<Loaded> = texts
-        .into_par_iter()
-        .map(|text| {
-            let tokens = tokenize(&text);
-            Loaded { text, tokens }
-        })
-        .collect();
-    let index: HashMap<u32, usize> = needed.iter().enumerate().map(|(i, &d)| (d, i)).collect();
+    let loaded = cache.get_all(store, &needed, doc_keys)?;
     let rows: Vec<Vec<AlignmentRow>> = chunk
         .par_iter()
         .map(|c| {
-            let (la, lb) = (&loaded[index[&c.a]], &loaded[index[&c.b]]);
+            let (la, lb) = (&loaded[&c.a], &loaded[&c.b]);
             align_pair(&la.tokens, &lb.tokens, &c.seeds, params)
                 .into_iter()
                 .map(|p| AlignmentRow {
                     doc_a: doc_keys[c.a as usize],
-                    a: widen(&la.text, p.a),
+                    a: widen(la, p.a, p.a_words),
                     doc_b: doc_keys[c.b as usize],
-                    b: widen(&lb.text, p.b),
+                    b: widen(lb, p.b, p.b_words),
                     matched_words: p.matched,
                     score: p.score,
                 })
@@ -362,8 +414,12 @@ fn align_chunk(
     Ok(rows.into_iter().flatten().collect())
 }
 
-fn widen(text: &str, s: CharSpan) -> CharSpan {
-    let (begin, end) = widen_to_punctuation(text, s.begin, s.end, 3);
+fn widen(l: &Loaded, s: CharSpan, words: (u32, u32)) -> CharSpan {
+    let bytes = (
+        l.tokens[words.0 as usize].byte_begin as usize,
+        l.tokens[words.1 as usize - 1].byte_end as usize,
+    );
+    let (begin, end) = widen_at(&l.text, (s.begin, s.end), bytes, 3);
     CharSpan { begin, end }
 }
 

@@ -44,9 +44,12 @@ const GAP_COST: f32 = 0.2;
 const SHORT_GAP: i64 = 5;
 /// Beyond a short gap, a gap costs this much once (a dropped or added
 /// sentence is one edit, not one per word) ...
-const LONG_GAP_OPEN: f32 = 1.0;
+const LONG_GAP_OPEN: f32 = 2.0;
 /// ... plus this much per further word.
 const LONG_GAP_EXTEND: f32 = 0.04;
+/// Cost per word of difference between the two sides' gaps (an insertion
+/// or deletion shifts the diagonal).
+const SHIFT_COST: f32 = 0.05;
 const RUN_WEIGHT: f32 = 1.0;
 const LONE_WEIGHT: f32 = 0.4;
 
@@ -246,8 +249,7 @@ fn best_anchor_chain(anchors: &[(u32, u32)], max_gap: i64) -> Vec<(u32, u32)> {
             if di < 1 || dj < 1 || dj > max_gap {
                 continue;
             }
-            let cost =
-                GAP_COST * ((di.max(dj) - 1) as f32) + GAP_COST * ((di - dj).abs() as f32) * 0.5;
+            let cost = gap_cost(di.max(dj) - 1) + SHIFT_COST * (di - dj).abs() as f32;
             let cand = f[p] - cost + weight[k];
             if cand > fk {
                 fk = cand;

@@ -31,7 +31,32 @@ pub struct Token {
     pub byte_end: u32,
 }
 
+/// First and last characters of the precomputed folding table (Latin-1
+/// Supplement and Latin Extended-A/B: the accented letters of European
+/// languages, which make up most non-ASCII letters of news text).
+const TABLE_FIRST: u32 = 0x80;
+const TABLE_LAST: u32 = 0x24F;
+
+/// Precomputed folds (`None`: not a word character) of the table's range.
+fn latin_table() -> &'static [Option<Box<str>>] {
+    static TABLE: std::sync::OnceLock<Vec<Option<Box<str>>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (TABLE_FIRST..=TABLE_LAST)
+            .map(|u| {
+                let c = char::from_u32(u)?;
+                if !slow_is_word_char(c) {
+                    return None;
+                }
+                let mut s = String::new();
+                slow_fold_char(c, &mut s);
+                Some(s.into_boxed_str())
+            })
+            .collect()
+    })
+}
+
 /// Folds one character into `out` (zero, one or several characters).
+#[inline]
 fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         if c.is_ascii_alphanumeric() {
@@ -39,6 +64,17 @@ fn fold_char(c: char, out: &mut String) {
         }
         return;
     }
+    let u = c as u32;
+    if (TABLE_FIRST..=TABLE_LAST).contains(&u) {
+        if let Some(f) = &latin_table()[(u - TABLE_FIRST) as usize] {
+            out.push_str(f);
+        }
+        return;
+    }
+    slow_fold_char(c, out)
+}
+
+fn slow_fold_char(c: char, out: &mut String) {
     match c {
         'œ' | 'Œ' => return out.push_str("oe"),
         'æ' | 'Æ' => return out.push_str("ae"),
@@ -59,12 +95,22 @@ fn fold_char(c: char, out: &mut String) {
     });
 }
 
-/// True when the character folds to at least one letter or digit.
+/// True when the character is part of a word (a letter, a digit, a
+/// combining mark or a soft hyphen).
+#[inline]
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || c == '\u{00AD}' || (is_combining_mark(c))
+    let u = c as u32;
+    if (TABLE_FIRST..=TABLE_LAST).contains(&u) {
+        return c == '\u{00AD}' || latin_table()[(u - TABLE_FIRST) as usize].is_some();
+    }
+    slow_is_word_char(c)
+}
+
+fn slow_is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{00AD}' || is_combining_mark(c)
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -200,6 +246,17 @@ pub fn char_to_byte(text: &str, ci: usize) -> usize {
 pub fn widen_to_punctuation(text: &str, begin: usize, end: usize, max: usize) -> (usize, usize) {
     let bb = char_to_byte(text, begin);
     let eb = char_to_byte(text, end);
+    widen_at(text, (begin, end), (bb, eb), max)
+}
+
+/// [`widen_to_punctuation`] for a span whose byte offsets are known too
+/// (`bytes` must be the same span as `chars`): constant time.
+pub fn widen_at(text: &str, chars: (usize, usize), bytes: (usize, usize), max: usize) -> (usize, usize) {
+    let (begin, end) = chars;
+    let (bb, eb) = (bytes.0.min(text.len()), bytes.1.min(text.len()));
+    if !text.is_char_boundary(bb) || !text.is_char_boundary(eb) {
+        return chars;
+    }
     let glued = |c: char| !c.is_whitespace() && !c.is_alphanumeric();
     let mut nb = begin;
     for c in text[..bb].chars().rev().take(max) {
@@ -286,6 +343,22 @@ mod tests {
         assert_eq!(t.len(), 1);
         // combining mark alone after a word stays in the word
         assert_eq!(folded("e\u{0301}te\u{0301}"), "ete");
+    }
+
+    #[test]
+    fn table_agrees_with_the_slow_path() {
+        for u in TABLE_FIRST..=TABLE_LAST {
+            let Some(c) = char::from_u32(u) else { continue };
+            let (mut fast, mut slow) = (String::new(), String::new());
+            fold_char(c, &mut fast);
+            slow_fold_char(c, &mut slow);
+            if c != '\u{00AD}' {
+                assert_eq!(is_word_char(c), slow_is_word_char(c), "{c:?}");
+            }
+            if is_word_char(c) && c != '\u{00AD}' {
+                assert_eq!(fast, slow, "{c:?}");
+            }
+        }
     }
 
     #[test]

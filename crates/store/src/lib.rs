@@ -8,7 +8,7 @@
 //!
 //! The database runs in WAL mode: a reader (a report, a server) can read it
 //! while a trace writes. Every batch of documents is committed on its own, and
-//! a document is marked `traced` only in the transaction that stores its
+//! a document leaves the `pending` table only in the transaction that stores its
 //! clusters, so a run killed at any point leaves a database that opens and
 //! that the next run completes.
 
@@ -19,7 +19,7 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Version of the schema below, kept in `meta.schema_version`.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -47,12 +47,13 @@ CREATE TABLE IF NOT EXISTS documents (
     n_chars      INTEGER NOT NULL,
     n_words      INTEGER NOT NULL,
     fingerprints BLOB NOT NULL,
-    state        TEXT NOT NULL CHECK (state IN ('indexed', 'traced')),
     added_run    INTEGER REFERENCES runs(run_id),
     story        INTEGER,
     narrative    INTEGER
 );
-CREATE INDEX IF NOT EXISTS documents_state ON documents(state);
+CREATE TABLE IF NOT EXISTS pending (
+    doc_key INTEGER PRIMARY KEY REFERENCES documents(doc_key) ON DELETE CASCADE
+);
 CREATE TABLE IF NOT EXISTS alignments (
     alignment_id  INTEGER PRIMARY KEY,
     doc_a         INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
@@ -107,7 +108,8 @@ pub struct NewDoc {
 pub struct DocRef {
     pub doc_key: i64,
     pub text_hash: String,
-    pub state: String,
+    /// Stored but not yet traced.
+    pub pending: bool,
 }
 
 /// An aligned passage pair as stored.
@@ -295,20 +297,21 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT doc_key, text_hash, state FROM documents WHERE id = ?1",
+                "SELECT d.doc_key, d.text_hash, p.doc_key IS NOT NULL FROM documents d
+                 LEFT JOIN pending p ON p.doc_key = d.doc_key WHERE d.id = ?1",
                 [id],
                 |r| {
                     Ok(DocRef {
                         doc_key: r.get(0)?,
                         text_hash: r.get(1)?,
-                        state: r.get(2)?,
+                        pending: r.get(2)?,
                     })
                 },
             )
             .optional()?)
     }
 
-    /// Stores a batch of new documents in one transaction, state `indexed`.
+    /// Stores a batch of new documents in one transaction, listed in `pending`.
     /// Documents whose id is already stored are replaced (the caller decides
     /// when that is allowed); their alignments go with them.
     pub fn insert_docs(&mut self, docs: &[NewDoc], run_id: i64) -> Result<()> {
@@ -317,9 +320,10 @@ impl Store {
             let mut del = tx.prepare_cached("DELETE FROM documents WHERE id = ?1")?;
             let mut ins = tx.prepare_cached(
                 "INSERT INTO documents(id, series, date, url, title, extra, origin, text, text_hash,
-                    n_chars, n_words, fingerprints, state, added_run)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'indexed', ?13)",
+                    n_chars, n_words, fingerprints, added_run)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?;
+            let mut pend = tx.prepare_cached("INSERT INTO pending(doc_key) VALUES (?1)")?;
             for d in docs {
                 del.execute([&d.doc.id])?;
                 let extra = if d.doc.extra.is_empty() {
@@ -342,6 +346,7 @@ impl Store {
                     encode_fingerprints(&d.fingerprints),
                     run_id
                 ])?;
+                pend.execute([tx.last_insert_rowid()])?;
             }
         }
         tx.commit()?;
@@ -351,7 +356,7 @@ impl Store {
     /// Number of documents waiting to be traced.
     pub fn count_pending(&self) -> Result<usize> {
         let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM documents WHERE state = 'indexed'",
+            "SELECT count(*) FROM pending",
             [],
             |r| r.get(0),
         )?;
@@ -373,7 +378,10 @@ impl Store {
     pub fn for_each_fingerprints(&self, mut f: impl FnMut(StoredFingerprints)) -> Result<()> {
         let mut st = self
             .conn
-            .prepare("SELECT doc_key, series, state = 'indexed', fingerprints FROM documents ORDER BY doc_key")?;
+            .prepare(
+                "SELECT d.doc_key, d.series, p.doc_key IS NOT NULL, d.fingerprints FROM documents d
+                 LEFT JOIN pending p ON p.doc_key = d.doc_key ORDER BY d.doc_key",
+            )?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             let blob: Vec<u8> = r.get(3)?;
@@ -402,8 +410,8 @@ impl Store {
     /// an interrupted run): they are recomputed.
     pub fn clear_pending_alignments(&mut self) -> Result<usize> {
         let n = self.conn.execute(
-            "DELETE FROM alignments WHERE doc_a IN (SELECT doc_key FROM documents WHERE state = 'indexed')
-                OR doc_b IN (SELECT doc_key FROM documents WHERE state = 'indexed')",
+            "DELETE FROM alignments WHERE doc_a IN (SELECT doc_key FROM pending)
+                OR doc_b IN (SELECT doc_key FROM pending)",
             [],
         )?;
         Ok(n)
@@ -498,7 +506,7 @@ impl Store {
                 [],
             )?;
             tx.execute(
-                "UPDATE documents SET state = 'traced' WHERE state = 'indexed'",
+                "DELETE FROM pending",
                 [],
             )?;
         }
