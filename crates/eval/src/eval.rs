@@ -366,10 +366,7 @@ fn plagdet_scores(truth: &[TruthPair], detections: &[Detection]) -> PlagDetScore
     let (precision, recall) = match (cases.is_empty(), dets.is_empty()) {
         (true, true) => (1.0, 1.0),
         (true, false) | (false, true) => (0.0, 0.0),
-        _ => (
-            prec_sum / dets.len() as f64,
-            rec_sum / cases.len() as f64,
-        ),
+        _ => (prec_sum / dets.len() as f64, rec_sum / cases.len() as f64),
     };
     let detected: Vec<usize> = per_case.into_iter().filter(|&n| n > 0).collect();
     let granularity = if detected.is_empty() {
@@ -543,7 +540,10 @@ mod tests {
 
     #[test]
     fn union_length() {
-        assert_eq!(union_len(vec![("a", 0, 10), ("a", 5, 15), ("b", 0, 10)]), 25);
+        assert_eq!(
+            union_len(vec![("a", 0, 10), ("a", 5, 15), ("b", 0, 10)]),
+            25
+        );
         assert_eq!(union_len(vec![("a", 0, 10), ("a", 10, 12)]), 12);
         assert_eq!(union_len(vec![]), 0);
     }

@@ -15,8 +15,8 @@ mod rng;
 pub mod words;
 
 pub use eval::{
-    evaluate, read_detections, read_truth, ClusterScores, Detection, EvalReport,
-    PassageScores, PlagDetScores, SpanRef, TruthPair,
+    evaluate, read_detections, read_truth, ClusterScores, Detection, EvalReport, PassageScores,
+    PlagDetScores, SpanRef, TruthPair,
 };
 pub use gen::{generate, GenConfig, GenStats, Lang};
 pub use pan::{read_pan, PanCorpus};

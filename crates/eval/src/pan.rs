@@ -50,9 +50,12 @@ impl PanCorpus {
     }
 }
 
-fn read_texts(dir: &Path, series: &str, out: &mut BTreeMap<String, Document>) -> anyhow::Result<()> {
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))?;
+fn read_texts(
+    dir: &Path,
+    series: &str,
+    out: &mut BTreeMap<String, Document>,
+) -> anyhow::Result<()> {
+    let entries = std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))?;
     for e in entries {
         let path = e?.path();
         if path.extension().and_then(|x| x.to_str()) != Some("txt") || !path.is_file() {
@@ -215,9 +218,9 @@ pub fn read_pan(dir: impl AsRef<Path>) -> anyhow::Result<PanCorpus> {
                 (&c.susp, c.this_offset, c.this_length),
                 (&c.source, c.source_offset, c.source_length),
             ] {
-                let n = char_len.get(doc.as_str()).with_context(|| {
-                    format!("{}: unknown document {doc}", path.display())
-                })?;
+                let n = char_len
+                    .get(doc.as_str())
+                    .with_context(|| format!("{}: unknown document {doc}", path.display()))?;
                 if off + len > *n {
                     bail!(
                         "{}: case {off}+{len} beyond the end of {doc} ({n} characters)",
@@ -227,11 +230,7 @@ pub fn read_pan(dir: impl AsRef<Path>) -> anyhow::Result<PanCorpus> {
             }
             truth.push(TruthPair {
                 family: truth.len() as u64,
-                a: SpanRef::new(
-                    c.source,
-                    c.source_offset,
-                    c.source_offset + c.source_length,
-                ),
+                a: SpanRef::new(c.source, c.source_offset, c.source_offset + c.source_length),
                 b: SpanRef::new(c.susp, c.this_offset, c.this_offset + c.this_length),
             });
         }
@@ -247,7 +246,11 @@ pub fn read_pan(dir: impl AsRef<Path>) -> anyhow::Result<PanCorpus> {
             match f.as_slice() {
                 [] => {}
                 [s, r] => pairs.push((s.to_string(), r.to_string())),
-                _ => bail!("{}:{}: expected two file names", pairs_path.display(), i + 1),
+                _ => bail!(
+                    "{}:{}: expected two file names",
+                    pairs_path.display(),
+                    i + 1
+                ),
             }
         }
         pairs
@@ -285,14 +288,8 @@ mod tests {
         assert_eq!(cases.len(), 2);
         assert_eq!(cases[0].susp, "suspicious-document00012.txt");
         assert_eq!(cases[0].source, "source-document00345.txt");
-        assert_eq!(
-            (cases[0].this_offset, cases[0].this_length),
-            (1, 8)
-        );
-        assert_eq!(
-            (cases[0].source_offset, cases[0].source_length),
-            (3, 7)
-        );
+        assert_eq!((cases[0].this_offset, cases[0].this_length), (1, 8));
+        assert_eq!((cases[0].source_offset, cases[0].source_length), (3, 7));
         assert_eq!(cases[1].source, "b.txt");
         assert!(parse_xml(
             r#"<document><feature name="plagiarism" this_offset="x" this_length="1" source_offset="0" source_length="1"/></document>"#,

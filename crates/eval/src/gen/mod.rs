@@ -65,7 +65,7 @@ pub(crate) enum LangCode {
 
 /// Source of background sentences.
 pub(crate) enum TextModel {
-    Markov(markov::Markov),
+    Markov(Box<markov::Markov>),
     Grammar(grammar::Grammar),
 }
 
@@ -337,7 +337,10 @@ impl Day {
 
     fn next(self) -> Day {
         if self.d < Day::month_len(self.y, self.m) {
-            Day { d: self.d + 1, ..self }
+            Day {
+                d: self.d + 1,
+                ..self
+            }
         } else if self.m < 12 {
             Day {
                 m: self.m + 1,
@@ -386,7 +389,7 @@ fn load_model(
         if path.is_file() {
             if let Some(m) = markov::load(&path, max_words)? {
                 let words = m.training_words();
-                return Ok((TextModel::Markov(m), words));
+                return Ok((TextModel::Markov(Box::new(m)), words));
             }
         }
     }
@@ -619,8 +622,7 @@ pub fn generate(
         }
         for group in groups {
             let g = rng.below(blocks.len() + 1);
-            let after_bg =
-                g > 0 && matches!(blocks[g - 1].kind, BlockKind::Background(_));
+            let after_bg = g > 0 && matches!(blocks[g - 1].kind, BlockKind::Background(_));
             let n = group.len();
             for (k, c) in group.into_iter().enumerate() {
                 let inline = if k == 0 {
@@ -666,11 +668,7 @@ pub fn generate(
         let mut run = 0usize;
         for (bi, b) in blocks.iter().enumerate() {
             if bi > 0 {
-                push(
-                    &mut text,
-                    &mut chars,
-                    if b.inline { " " } else { "\n\n" },
-                );
+                push(&mut text, &mut chars, if b.inline { " " } else { "\n\n" });
             }
             match &b.kind {
                 BlockKind::Background(sents) => {
@@ -749,8 +747,11 @@ pub fn generate(
         }
         let mut used = vec![false; units.len()];
         for _ in 0..n_fam {
-            let kind = [SourceKind::Paragraphs, SourceKind::Sentences, SourceKind::Short]
-                [rng.weighted(&[0.5, 0.35, 0.15])];
+            let kind = [
+                SourceKind::Paragraphs,
+                SourceKind::Sentences,
+                SourceKind::Short,
+            ][rng.weighted(&[0.5, 0.35, 0.15])];
             let Some((u0, u1)) = choose_source(&units, &used, kind, &mut rng) else {
                 continue;
             };
@@ -817,7 +818,13 @@ pub fn generate(
                     let ok = fast_retention(source_text, &r.text) >= MIN_RETENTION
                         && pieces_similar(&text, &source, &r.text, &r.items, profile.min_jaccard)
                         && made.iter().all(|m| {
-                            pieces_similar(&m.text, &m.items, &r.text, &r.items, COPY_COPY_MIN_JACCARD)
+                            pieces_similar(
+                                &m.text,
+                                &m.items,
+                                &r.text,
+                                &r.items,
+                                COPY_COPY_MIN_JACCARD,
+                            )
                         });
                     if ok {
                         accepted = Some((out, profile));
@@ -1050,7 +1057,9 @@ mod tests {
         let mut rng = Rng::new(3);
         for i in [0usize, 50, 97] {
             let t = pick_targets(i, 6, 100, 20, &mut rng, |j| (j % 2 == 0, 0));
-            assert!(t.iter().all(|&j| j > i && j <= i + 20 && j < 100 && j % 2 == 0));
+            assert!(t
+                .iter()
+                .all(|&j| j > i && j <= i + 20 && j < 100 && j % 2 == 0));
             let mut d = t.clone();
             d.dedup();
             assert_eq!(d.len(), t.len());

@@ -15,17 +15,58 @@ pub(crate) struct Outlet {
 }
 
 const EN_TITLES: &[&str] = &[
-    "Herald", "Courier", "Gazette", "Tribune", "Observer", "Chronicle", "Times", "Post", "Echo",
-    "Review", "Monitor", "Dispatch", "Ledger", "Sentinel", "Journal", "Mail", "Record", "Express",
-    "Daily News", "Standard", "Advertiser", "Telegraph",
+    "Herald",
+    "Courier",
+    "Gazette",
+    "Tribune",
+    "Observer",
+    "Chronicle",
+    "Times",
+    "Post",
+    "Echo",
+    "Review",
+    "Monitor",
+    "Dispatch",
+    "Ledger",
+    "Sentinel",
+    "Journal",
+    "Mail",
+    "Record",
+    "Express",
+    "Daily News",
+    "Standard",
+    "Advertiser",
+    "Telegraph",
 ];
 const FR_TITLES: &[&str] = &[
-    "Le Courrier", "La Dépêche", "L'Écho", "Le Journal", "La Gazette", "Le Progrès", "Le Réveil",
-    "La Voix", "Le Républicain", "L'Union", "La Tribune", "Le Quotidien", "L'Indépendant",
-    "Le Petit Journal", "La Nouvelle République", "Le Messager",
+    "Le Courrier",
+    "La Dépêche",
+    "L'Écho",
+    "Le Journal",
+    "La Gazette",
+    "Le Progrès",
+    "Le Réveil",
+    "La Voix",
+    "Le Républicain",
+    "L'Union",
+    "La Tribune",
+    "Le Quotidien",
+    "L'Indépendant",
+    "Le Petit Journal",
+    "La Nouvelle République",
+    "Le Messager",
 ];
-const EN_SECTIONS: &[&str] = &["World", "Politics", "Business", "Local", "Economy", "Society"];
-const FR_SECTIONS: &[&str] = &["Monde", "Politique", "Économie", "Région", "Société", "France"];
+const EN_SECTIONS: &[&str] = &[
+    "World", "Politics", "Business", "Local", "Economy", "Society",
+];
+const FR_SECTIONS: &[&str] = &[
+    "Monde",
+    "Politique",
+    "Économie",
+    "Région",
+    "Société",
+    "France",
+];
 
 fn slug(s: &str) -> String {
     let mut out = String::new();
