@@ -491,6 +491,11 @@ fn ocr_noise(s: &str, rate: f64, hyphen: f64, rng: &mut Rng) -> String {
             }
         } else {
             word_len = 0;
+            if c == '1' && rng.chance(rate) {
+                out.push('l');
+                i += 1;
+                continue;
+            }
         }
         out.push(c);
         i += 1;
