@@ -417,15 +417,22 @@ pub fn phrase_reason(line: &str) -> Option<Reason> {
 
 /// A line made only of share/follow words and social network names.
 fn is_share_line(lower: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    // Longest names first so "x (twitter)" goes before "twitter".
+    let words = SORTED.get_or_init(|| {
+        let mut v: Vec<&'static str> = SHARE_WORDS.to_vec();
+        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        v
+    });
+    if !words.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
     let mut rest = lower.to_string();
     let mut hit = false;
-    // Longest names first so "x (twitter)" goes before "twitter".
-    let mut words: Vec<&&str> = SHARE_WORDS.iter().collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     for w in words {
-        if rest.contains(*w) {
+        if rest.contains(w) {
             hit = true;
-            rest = rest.replace(*w, " ");
+            rest = rest.replace(w, " ");
         }
     }
     hit && rest.chars().filter(|c| c.is_alphabetic()).count() <= 4

@@ -81,10 +81,10 @@ fn iso1(code3: &str) -> Option<&'static str> {
     MAP.iter().find(|(a, _)| *a == code3).map(|(_, b)| *b)
 }
 
-/// Detects the language of `text` (at most its first 20,000 characters):
+/// Detects the language of `text` (at most its first 3,000 characters):
 /// ISO 639-1 code and whatlang's confidence in 0..1.
 pub fn detect_language(text: &str) -> Option<(String, f64)> {
-    let sample: String = text.chars().take(20_000).collect();
+    let sample: String = text.chars().take(3_000).collect();
     if sample.chars().filter(|c| c.is_alphabetic()).count() < 20 {
         return None;
     }

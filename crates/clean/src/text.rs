@@ -611,16 +611,19 @@ pub fn clean_text(text: &str, opts: &CleanOptions, site_stats: Option<&SiteTempl
         .enumerate()
         .filter(|(_, k)| matches!(k, LineKind::Furniture(Reason::Legal)))
         .find_map(|(i, _)| copyright_site(lines[i].s));
-    let body_sample: String = body
-        .iter()
-        .map(|s| slice_chars(text, *s))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let language = detect_language(if body_sample.len() >= 100 {
-        &body_sample
+    // The language of the body; when the body is most of the text, the
+    // first detection already read it.
+    let body_chars: usize = body.iter().map(|s| s.len()).sum();
+    let language = if body_chars * 2 >= text.chars().count() || body_chars < 100 {
+        detected.clone()
     } else {
-        text
-    })
+        let body_sample: String = body
+            .iter()
+            .map(|s| slice_chars(text, *s))
+            .collect::<Vec<_>>()
+            .join("\n");
+        detect_language(&body_sample)
+    }
     .map(|(code, confidence)| Language { code, confidence });
 
     let line_decisions = lines
