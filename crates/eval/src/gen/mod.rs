@@ -476,115 +476,162 @@ fn choose_source(
     }
 }
 
-/// Generates `cfg.docs` documents into `corpus_out` (JSON lines `id, series,
-/// date, title, text`) and the reuse truth into `truth_out` (JSON lines of
-/// [`TruthPair`]).
-pub fn generate(
-    cfg: &GenConfig,
-    corpus_out: &mut dyn Write,
-    truth_out: &mut dyn Write,
-) -> anyhow::Result<GenStats> {
-    if !(0.0..=1.0).contains(&cfg.reuse_rate) {
-        bail!("reuse_rate must be within 0..=1, got {}", cfg.reuse_rate);
+/// The text models of the languages in use.
+struct Models {
+    en: Option<TextModel>,
+    fr: Option<TextModel>,
+}
+
+impl Models {
+    fn load(cfg: &GenConfig, stats: &mut GenStats) -> anyhow::Result<Models> {
+        let mut models = Models { en: None, fr: None };
+        if cfg.lang != Lang::Fr {
+            let (m, w) = load_model(
+                cfg.base_dir.as_ref(),
+                "bbc-en.jsonl",
+                LangCode::En,
+                cfg.base_max_words,
+            )?;
+            stats.base_words_en = w;
+            models.en = Some(m);
+        }
+        if cfg.lang != Lang::En {
+            let (m, w) = load_model(
+                cfg.base_dir.as_ref(),
+                "fresada-fr.jsonl",
+                LangCode::Fr,
+                cfg.base_max_words,
+            )?;
+            stats.base_words_fr = w;
+            models.fr = Some(m);
+        }
+        Ok(models)
     }
-    let mut day = Day::parse(&cfg.start_date)?;
-    let docs = cfg.docs;
-    let days = cfg.days.unwrap_or(docs.div_ceil(300)).max(1);
-    let window = cfg.window.max(1);
-    let seed = cfg.seed;
 
-    let need_en = cfg.lang != Lang::Fr;
-    let need_fr = cfg.lang != Lang::En;
-    let mut stats = GenStats::default();
-    let en = if need_en {
-        let (m, w) = load_model(
-            cfg.base_dir.as_ref(),
-            "bbc-en.jsonl",
-            LangCode::En,
-            cfg.base_max_words,
-        )?;
-        stats.base_words_en = w;
-        Some(m)
-    } else {
-        None
-    };
-    let fr = if need_fr {
-        let (m, w) = load_model(
-            cfg.base_dir.as_ref(),
-            "fresada-fr.jsonl",
-            LangCode::Fr,
-            cfg.base_max_words,
-        )?;
-        stats.base_words_fr = w;
-        Some(m)
-    } else {
-        None
-    };
-    let model_for = |l: LangCode| -> &TextModel {
-        match l {
-            LangCode::En => en.as_ref().expect("English model loaded"),
-            LangCode::Fr => fr.as_ref().expect("French model loaded"),
+    fn get(&self, lang: LangCode) -> &TextModel {
+        match lang {
+            LangCode::En => self.en.as_ref().expect("English model loaded"),
+            LangCode::Fr => self.fr.as_ref().expect("French model loaded"),
+        }
+    }
+}
+
+/// A document's text with the positions of its background sentences and of
+/// the copies it received.
+struct Assembled {
+    text: String,
+    units: Vec<BgUnit>,
+    copies: Vec<(u64, Vec<Placed>)>,
+}
+
+/// Concatenates furniture and blocks into the document text.
+fn assemble(outlet: &outlet::Outlet, blocks: &[Block], capacity: usize) -> Assembled {
+    let mut text = String::with_capacity(capacity);
+    let mut chars = 0usize;
+    let mut push = |text: &mut String, s: &str| -> Placed {
+        let bb = text.len();
+        let cb = chars;
+        text.push_str(s);
+        chars += s.chars().count();
+        Placed {
+            seg: None,
+            cb,
+            ce: chars,
+            bb,
+            be: text.len(),
         }
     };
-
-    let langs: &[LangCode] = match cfg.lang {
-        Lang::En => &[LangCode::En],
-        Lang::Fr => &[LangCode::Fr],
-        Lang::Mixed => &[LangCode::En, LangCode::Fr],
-    };
-    let n_outlets = (docs / 200).max(3);
-    let outlets = outlet::make_outlets(n_outlets, langs, &mut Rng::new(hash3(seed, 10, 0)));
-    stats.outlets = n_outlets;
-    let outlet_of = |j: usize| -> usize {
-        // Half uniform, half skewed towards the first outlets: some outlets
-        // publish much more than others.
-        let u = unit(hash3(seed, 2, j as u64));
-        let x = if u < 0.5 {
-            u * 2.0
-        } else {
-            let v = (u - 0.5) * 2.0;
-            v * v
-        };
-        ((x * n_outlets as f64) as usize).min(n_outlets - 1)
-    };
-    let receives = |j: usize| unit(hash3(seed, 3, j as u64)) < cfg.reuse_rate;
-    let mean_copies: f64 = COPIES_WEIGHTS
-        .iter()
-        .enumerate()
-        .map(|(k, w)| (k + 1) as f64 * w)
-        .sum::<f64>()
-        / COPIES_WEIGHTS.iter().sum::<f64>();
-    let family_rate = cfg.reuse_rate * 1.4 / mean_copies;
-
-    let mut corpus = Counting {
-        inner: BufWriter::with_capacity(1 << 16, corpus_out),
-        bytes: 0,
-    };
-    let mut truth = BufWriter::with_capacity(1 << 16, truth_out);
-    let mut rng = Rng::new(hash3(seed, 1, 0));
-    let mut pending: BTreeMap<usize, Vec<PendingCopy>> = BTreeMap::new();
-    let mut families: HashMap<u64, FamilyState> = HashMap::new();
-    let mut next_family: u64 = 0;
-    let mut day_index = 0usize;
-    let mut date = day.iso();
-    let mut seen = SeenWindows::new(21);
-
-    for i in 0..docs {
-        let di = i * days / docs.max(1);
-        while day_index < di {
-            day = day.next();
-            day_index += 1;
-            date = day.iso();
+    if let Some(h) = &outlet.header {
+        push(&mut text, h);
+        push(&mut text, "\n\n");
+    }
+    let mut units = Vec::new();
+    let mut copies = Vec::new();
+    let mut run = 0usize;
+    for (bi, b) in blocks.iter().enumerate() {
+        if bi > 0 {
+            push(&mut text, if b.inline { " " } else { "\n\n" });
         }
-        let outlet = &outlets[outlet_of(i)];
-        let lang = outlet.lang;
-        let model = model_for(lang);
-        let id = format!("doc-{i:07}");
+        match &b.kind {
+            BlockKind::Background(sents) => {
+                for (si, s) in sents.iter().enumerate() {
+                    if si > 0 {
+                        push(&mut text, " ");
+                    }
+                    let pos = push(&mut text, s);
+                    units.push(BgUnit {
+                        block: bi,
+                        sent: si,
+                        pos,
+                        run,
+                    });
+                }
+            }
+            BlockKind::Copy(c) => {
+                let base = push(&mut text, &c.rendered.text);
+                debug_assert_eq!(base.ce - base.cb, c.rendered.chars);
+                let items = c
+                    .rendered
+                    .items
+                    .iter()
+                    .filter(|p| p.seg.is_some())
+                    .map(|p| p.shifted(base.cb, base.bb))
+                    .collect();
+                copies.push((c.family, items));
+                run += 1;
+            }
+        }
+    }
+    if let Some(f) = &outlet.footer {
+        push(&mut text, "\n\n");
+        push(&mut text, f);
+    }
+    Assembled {
+        text,
+        units,
+        copies,
+    }
+}
 
-        // Title and background paragraphs.
-        let title = make_title(model, &mut rng);
+/// Generator state carried from one document to the next.
+struct Generator<'a> {
+    cfg: &'a GenConfig,
+    outlets: Vec<outlet::Outlet>,
+    /// Expected number of families sourced per document.
+    family_rate: f64,
+    rng: Rng,
+    /// Copies waiting for their target document, by document index.
+    pending: BTreeMap<usize, Vec<PendingCopy>>,
+    /// Families with copies still to place.
+    families: HashMap<u64, FamilyState>,
+    next_family: u64,
+    seen: SeenWindows,
+    stats: GenStats,
+}
+
+/// Outlet of document `j` among `n`: half uniform, half skewed towards the
+/// first outlets (some outlets publish much more than others).
+fn outlet_index(seed: u64, n: usize, j: usize) -> usize {
+    let u = unit(hash3(seed, 2, j as u64));
+    let x = if u < 0.5 {
+        u * 2.0
+    } else {
+        let v = (u - 0.5) * 2.0;
+        v * v
+    };
+    ((x * n as f64) as usize).min(n - 1)
+}
+
+impl Generator<'_> {
+    fn outlet_of(&self, j: usize) -> usize {
+        outlet_index(self.cfg.seed, self.outlets.len(), j)
+    }
+
+    /// Background paragraphs of about `target` bytes (at least three).
+    fn background(&mut self, model: &TextModel) -> (Vec<Block>, usize) {
+        let rng = &mut self.rng;
         let avg3 = (rng.f64() + rng.f64() + rng.f64()) / 3.0;
-        let target = (cfg.mean_body_chars as f64 * (0.25 + 1.5 * avg3)) as usize;
+        let target = (self.cfg.mean_body_chars as f64 * (0.25 + 1.5 * avg3)) as usize;
         let mut blocks: Vec<Block> = Vec::new();
         let mut total = 0;
         let mut hist = History::new();
@@ -593,7 +640,7 @@ pub fn generate(
             let k = 1 + rng.weighted(&[0.15, 0.3, 0.3, 0.15, 0.1]);
             let mut sents = Vec::with_capacity(k);
             for _ in 0..k {
-                let s = fresh_sentence(model, &mut rng, &mut hist, &mut recent, &mut seen);
+                let s = fresh_sentence(model, rng, &mut hist, &mut recent, &mut self.seen);
                 total += s.len() + 1;
                 sents.push(s);
             }
@@ -602,12 +649,17 @@ pub fn generate(
                 inline: false,
             });
         }
+        (blocks, total)
+    }
 
-        // Received copies.
-        let incoming = pending.remove(&i).unwrap_or_default();
+    /// Inserts the copies scheduled for document `i` between its paragraphs
+    /// (the first two side by side, half of the time).
+    fn place_incoming(&mut self, i: usize, blocks: &mut Vec<Block>) {
+        let incoming = self.pending.remove(&i).unwrap_or_default();
         if !incoming.is_empty() {
-            stats.docs_with_copies += 1;
+            self.stats.docs_with_copies += 1;
         }
+        let rng = &mut self.rng;
         let mut groups: Vec<Vec<PendingCopy>> = Vec::new();
         let mut it = incoming.into_iter();
         let pair_first = rng.chance(0.5);
@@ -639,129 +691,131 @@ pub fn generate(
                 );
             }
             if n == 2 {
-                stats.adjacent_copies += 1;
+                self.stats.adjacent_copies += 1;
             }
         }
+    }
 
-        // Assemble the text, recording positions.
-        let mut text = String::with_capacity(total + 1024);
-        let mut chars = 0usize;
-        let push = |text: &mut String, chars: &mut usize, s: &str| -> Placed {
-            let bb = text.len();
-            let cb = *chars;
-            text.push_str(s);
-            *chars += s.chars().count();
-            Placed {
-                seg: None,
-                cb,
-                ce: *chars,
-                bb,
-                be: text.len(),
-            }
-        };
-        if let Some(h) = &outlet.header {
-            push(&mut text, &mut chars, h);
-            push(&mut text, &mut chars, "\n\n");
-        }
-        let mut units: Vec<BgUnit> = Vec::new();
-        let mut placed_copies: Vec<(u64, Vec<Placed>)> = Vec::new();
-        let mut run = 0usize;
-        for (bi, b) in blocks.iter().enumerate() {
-            if bi > 0 {
-                push(&mut text, &mut chars, if b.inline { " " } else { "\n\n" });
-            }
-            match &b.kind {
-                BlockKind::Background(sents) => {
-                    for (si, s) in sents.iter().enumerate() {
-                        if si > 0 {
-                            push(&mut text, &mut chars, " ");
-                        }
-                        let pos = push(&mut text, &mut chars, s);
-                        units.push(BgUnit {
-                            block: bi,
-                            sent: si,
-                            pos,
-                            run,
-                        });
-                    }
-                }
-                BlockKind::Copy(c) => {
-                    let base = push(&mut text, &mut chars, &c.rendered.text);
-                    debug_assert_eq!(base.ce - base.cb, c.rendered.chars);
-                    let items = c
-                        .rendered
-                        .items
-                        .iter()
-                        .filter(|p| p.seg.is_some())
-                        .map(|p| p.shifted(base.cb, base.bb))
-                        .collect();
-                    placed_copies.push((c.family, items));
-                    run += 1;
-                }
-            }
-        }
-        if let Some(f) = &outlet.footer {
-            push(&mut text, &mut chars, "\n\n");
-            push(&mut text, &mut chars, f);
-        }
-
-        serde_json::to_writer(
-            &mut corpus,
-            &DocOut {
-                id: &id,
-                series: &outlet.series,
-                date: &date,
-                title: &title,
-                text: &text,
-            },
-        )?;
-        corpus.write_all(b"\n")?;
-        stats.docs += 1;
-
-        // Truth for the copies received.
-        for (family, items) in placed_copies {
-            let st = families
+    /// Writes the truth pairs of the copies placed in document `id`.
+    fn record_truth(
+        &mut self,
+        id: &str,
+        copies: Vec<(u64, Vec<Placed>)>,
+        out: &mut impl Write,
+    ) -> anyhow::Result<()> {
+        for (family, items) in copies {
+            let st = self
+                .families
                 .get_mut(&family)
                 .context("internal error: copy of an unknown family")?;
-            let mut pairs = truth_pairs_for(family, &st.source_doc, &st.source, &id, &items);
+            let mut pairs = truth_pairs_for(family, &st.source_doc, &st.source, id, &items);
             for (d, prev) in &st.placed {
-                pairs.extend(truth_pairs_for(family, d, prev, &id, &items));
+                pairs.extend(truth_pairs_for(family, d, prev, id, &items));
             }
             for p in &pairs {
-                serde_json::to_writer(&mut truth, p)?;
-                truth.write_all(b"\n")?;
+                serde_json::to_writer(&mut *out, p)?;
+                out.write_all(b"\n")?;
             }
-            stats.truth_pairs += pairs.len();
-            stats.copies += 1;
-            st.placed.push((id.clone(), items));
+            self.stats.truth_pairs += pairs.len();
+            self.stats.copies += 1;
+            st.placed.push((id.to_string(), items));
             st.remaining -= 1;
             if st.remaining == 0 {
-                families.remove(&family);
+                self.families.remove(&family);
             }
         }
+        Ok(())
+    }
 
-        // New families sourced in this document.
-        let mut n_fam = family_rate.floor() as usize;
-        if rng.chance(family_rate - family_rate.floor()) {
+    /// Makes one accepted copy of `segs` (source positions `source` in
+    /// `text`), consistent with the copies already `made` for the family.
+    #[allow(clippy::too_many_arguments)]
+    fn make_accepted_copy(
+        &mut self,
+        segs: &[Segment],
+        text: &str,
+        source: &[Placed],
+        made: &[Rendered],
+        short: bool,
+        allow_heavy: bool,
+        lang: LangCode,
+        model: &TextModel,
+    ) -> (edit::CopyOutcome, Profile) {
+        let source_text = &text[source[0].bb..source[source.len() - 1].be];
+        let rng = &mut self.rng;
+        let seen = &mut self.seen;
+        let mut profile = if short {
+            Profile::draw_short(rng)
+        } else {
+            Profile::draw(rng, allow_heavy)
+        };
+        let mut add = |r: &mut Rng| {
+            fresh_sentence(
+                model,
+                r,
+                &mut History::new(),
+                &mut RecentWords::default(),
+                seen,
+            )
+        };
+        for attempt in 0..6 {
+            let out = make_copy(segs, &profile, lang, model, &mut add, rng);
+            let r = &out.rendered;
+            let ok = fast_retention(source_text, &r.text) >= MIN_RETENTION
+                && pieces_similar(text, source, &r.text, &r.items, profile.min_jaccard)
+                && made.iter().all(|m| {
+                    pieces_similar(&m.text, &m.items, &r.text, &r.items, COPY_COPY_MIN_JACCARD)
+                });
+            if ok {
+                return (out, profile);
+            }
+            if attempt % 2 == 1 {
+                profile = profile.lighter();
+            }
+        }
+        // A verbatim copy always passes the checks above.
+        let p = Profile::new(edit::Level::Verbatim);
+        (make_copy(segs, &p, lang, model, &mut add, rng), p)
+    }
+
+    /// Chooses passages of document `i` as sources of new families and
+    /// schedules their copies.
+    fn new_families(
+        &mut self,
+        i: usize,
+        id: &str,
+        lang: LangCode,
+        model: &TextModel,
+        doc: &Assembled,
+        blocks: &[Block],
+    ) {
+        let rate = self.family_rate;
+        let mut n_fam = rate.floor() as usize;
+        if self.rng.chance(rate - rate.floor()) {
             n_fam += 1;
         }
+        let units = &doc.units;
         let mut used = vec![false; units.len()];
         for _ in 0..n_fam {
             let kind = [
                 SourceKind::Paragraphs,
                 SourceKind::Sentences,
                 SourceKind::Short,
-            ][rng.weighted(&[0.5, 0.35, 0.15])];
-            let Some((u0, u1)) = choose_source(&units, &used, kind, &mut rng) else {
+            ][self.rng.weighted(&[0.5, 0.35, 0.15])];
+            let Some((u0, u1)) = choose_source(units, &used, kind, &mut self.rng) else {
                 continue;
             };
-            let k = 1 + rng.weighted(&COPIES_WEIGHTS);
-            let targets = pick_targets(i, k, docs, window, &mut rng, |j| {
+            let k = 1 + self.rng.weighted(&COPIES_WEIGHTS);
+            let (cfg, outlets, pending) = (self.cfg, &self.outlets, &self.pending);
+            // Receivers: drawn with probability `reuse_rate`, same language.
+            let info = |j: usize| {
                 (
-                    receives(j) && outlets[outlet_of(j)].lang == lang,
+                    unit(hash3(cfg.seed, 3, j as u64)) < cfg.reuse_rate
+                        && outlets[outlet_index(cfg.seed, outlets.len(), j)].lang == lang,
                     pending.get(&j).map_or(0, Vec::len),
                 )
-            });
+            };
+            let targets = pick_targets(i, k, cfg.docs, cfg.window.max(1), &mut self.rng, info);
             if targets.is_empty() {
                 continue;
             }
@@ -788,87 +842,136 @@ pub fn generate(
                 })
                 .collect();
             let short = kind == SourceKind::Short;
-            let family = next_family;
-            next_family += 1;
-            stats.families += 1;
-            stats.short_families += short as usize;
-            let source_text = &text[source[0].bb..source[source.len() - 1].be];
+            let family = self.next_family;
+            self.next_family += 1;
+            self.stats.families += 1;
+            self.stats.short_families += short as usize;
 
             let mut made: Vec<Rendered> = Vec::new();
             let mut heavy_used = false;
             for &j in &targets {
-                let mut profile = if short {
-                    Profile::draw_short(&mut rng)
-                } else {
-                    Profile::draw(&mut rng, !heavy_used)
-                };
-                let mut accepted = None;
-                let mut add = |r: &mut Rng| {
-                    fresh_sentence(
-                        model,
-                        r,
-                        &mut History::new(),
-                        &mut RecentWords::default(),
-                        &mut seen,
-                    )
-                };
-                for attempt in 0..6 {
-                    let out = make_copy(&segs, &profile, lang, model, &mut add, &mut rng);
-                    let r = &out.rendered;
-                    let ok = fast_retention(source_text, &r.text) >= MIN_RETENTION
-                        && pieces_similar(&text, &source, &r.text, &r.items, profile.min_jaccard)
-                        && made.iter().all(|m| {
-                            pieces_similar(
-                                &m.text,
-                                &m.items,
-                                &r.text,
-                                &r.items,
-                                COPY_COPY_MIN_JACCARD,
-                            )
-                        });
-                    if ok {
-                        accepted = Some((out, profile));
-                        break;
-                    }
-                    if attempt % 2 == 1 {
-                        profile = profile.lighter();
-                    }
-                }
-                let (out, profile) = match accepted {
-                    Some(x) => x,
-                    None => {
-                        let p = Profile::new(edit::Level::Verbatim);
-                        (make_copy(&segs, &p, lang, model, &mut add, &mut rng), p)
-                    }
-                };
+                let (out, profile) = self.make_accepted_copy(
+                    &segs,
+                    &doc.text,
+                    &source,
+                    &made,
+                    short,
+                    !heavy_used,
+                    lang,
+                    model,
+                );
                 if profile.level == edit::Level::Heavy {
                     heavy_used = true;
-                    stats.heavy_copies += 1;
+                    self.stats.heavy_copies += 1;
                 }
-                stats.reordered_copies += out.reordered as usize;
+                self.stats.reordered_copies += out.reordered as usize;
                 made.push(out.rendered.clone());
-                pending.entry(j).or_default().push(PendingCopy {
+                self.pending.entry(j).or_default().push(PendingCopy {
                     family,
                     rendered: out.rendered,
                     short,
                 });
             }
-            families.insert(
+            self.families.insert(
                 family,
                 FamilyState {
-                    source_doc: id.clone(),
-                    source: source.clone(),
+                    source_doc: id.to_string(),
+                    source,
                     placed: Vec::new(),
                     remaining: targets.len(),
                 },
             );
         }
     }
+}
+
+/// Generates `cfg.docs` documents into `corpus_out` (JSON lines `id, series,
+/// date, title, text`) and the reuse truth into `truth_out` (JSON lines of
+/// [`TruthPair`]).
+pub fn generate(
+    cfg: &GenConfig,
+    corpus_out: &mut dyn Write,
+    truth_out: &mut dyn Write,
+) -> anyhow::Result<GenStats> {
+    if !(0.0..=1.0).contains(&cfg.reuse_rate) {
+        bail!("reuse_rate must be within 0..=1, got {}", cfg.reuse_rate);
+    }
+    let mut day = Day::parse(&cfg.start_date)?;
+    let docs = cfg.docs;
+    let days = cfg.days.unwrap_or(docs.div_ceil(300)).max(1);
+
+    let mut stats = GenStats::default();
+    let models = Models::load(cfg, &mut stats)?;
+    let langs: &[LangCode] = match cfg.lang {
+        Lang::En => &[LangCode::En],
+        Lang::Fr => &[LangCode::Fr],
+        Lang::Mixed => &[LangCode::En, LangCode::Fr],
+    };
+    let n_outlets = (docs / 200).max(3);
+    stats.outlets = n_outlets;
+    let mean_copies: f64 = COPIES_WEIGHTS
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (k + 1) as f64 * w)
+        .sum::<f64>()
+        / COPIES_WEIGHTS.iter().sum::<f64>();
+    let mut g = Generator {
+        cfg,
+        outlets: outlet::make_outlets(n_outlets, langs, &mut Rng::new(hash3(cfg.seed, 10, 0))),
+        family_rate: cfg.reuse_rate * 1.4 / mean_copies,
+        rng: Rng::new(hash3(cfg.seed, 1, 0)),
+        pending: BTreeMap::new(),
+        families: HashMap::new(),
+        next_family: 0,
+        seen: SeenWindows::new(21),
+        stats,
+    };
+
+    let mut corpus = Counting {
+        inner: BufWriter::with_capacity(1 << 16, corpus_out),
+        bytes: 0,
+    };
+    let mut truth = BufWriter::with_capacity(1 << 16, truth_out);
+    let mut day_index = 0usize;
+    let mut date = day.iso();
+    for i in 0..docs {
+        let di = i * days / docs;
+        while day_index < di {
+            day = day.next();
+            day_index += 1;
+            date = day.iso();
+        }
+        let o = g.outlet_of(i);
+        let lang = g.outlets[o].lang;
+        let model = models.get(lang);
+        let id = format!("doc-{i:07}");
+
+        let title = make_title(model, &mut g.rng);
+        let (mut blocks, total) = g.background(model);
+        g.place_incoming(i, &mut blocks);
+        let doc = assemble(&g.outlets[o], &blocks, total + 1024);
+        serde_json::to_writer(
+            &mut corpus,
+            &DocOut {
+                id: &id,
+                series: &g.outlets[o].series,
+                date: &date,
+                title: &title,
+                text: &doc.text,
+            },
+        )?;
+        corpus.write_all(b"\n")?;
+        g.stats.docs += 1;
+
+        let mut doc = doc;
+        g.record_truth(&id, std::mem::take(&mut doc.copies), &mut truth)?;
+        g.new_families(i, &id, lang, model, &doc, &blocks);
+    }
 
     corpus.flush()?;
     truth.flush()?;
-    stats.bytes = corpus.bytes;
-    Ok(stats)
+    g.stats.bytes = corpus.bytes;
+    Ok(g.stats)
 }
 
 /// Fingerprints of recently generated windows of [`WINDOW`] words: a
