@@ -555,20 +555,23 @@ impl Typography {
                 .replace(['«', '»', '“', '”'], "\"");
         }
         if let Some(guillemets) = self.quotes_out {
+            // A quote at the start or after a space or an opening bracket
+            // opens, any other closes.
             let mut out = String::with_capacity(t.len() + 8);
-            let mut open = true;
+            let mut prev: Option<char> = None;
             for c in t.chars() {
                 if c == '"' {
+                    let open = prev.is_none_or(|p| p.is_whitespace() || "([{".contains(p));
                     match (guillemets, open) {
                         (true, true) => out.push_str("«\u{a0}"),
                         (true, false) => out.push_str("\u{a0}»"),
                         (false, true) => out.push('“'),
                         (false, false) => out.push('”'),
                     }
-                    open = !open;
                 } else {
                     out.push(c);
                 }
+                prev = Some(c);
             }
             t = out;
         }
@@ -720,8 +723,11 @@ mod tests {
             double_space: 0.0,
         };
         assert_eq!(
-            t.apply("Il a dit \"non\" - c'est Daech*.", &mut rng),
-            "Il a dit «\u{a0}non\u{a0}» — c’est Daech."
+            t.apply(
+                "Il a dit \"non\" - c'est Daech*. \"Oui.\" (\"x\")",
+                &mut rng
+            ),
+            "Il a dit «\u{a0}non\u{a0}» — c’est Daech. «\u{a0}Oui.\u{a0}» («\u{a0}x\u{a0}»)"
         );
         let back = Typography {
             quotes_out: None,
