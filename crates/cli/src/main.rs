@@ -54,6 +54,9 @@ pub struct ParamArgs {
     /// Minimum number of aligned identical words in a passage.
     #[arg(long, default_value_t = 10)]
     pub min_words: usize,
+    /// Minimum share of aligned words in a passage (aligned words / words of the longer side).
+    #[arg(long, default_value_t = 0.5)]
+    pub min_density: f32,
     /// Largest gap (in words) bridged inside one passage.
     #[arg(long, default_value_t = 60)]
     pub gap: usize,
@@ -71,6 +74,7 @@ impl ParamArgs {
             min_shared: self.min_shared,
             min_chars: self.min_chars,
             min_words: self.min_words,
+            min_density: self.min_density,
             gap: self.gap,
             exclude_same_series: self.exclude_same_series,
         }

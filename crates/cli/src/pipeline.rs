@@ -354,8 +354,17 @@ impl TokenCache {
 
     /// The loaded documents for `needed` (sorted, distinct), loading the
     /// missing ones.
-    fn get_all(&mut self, store: &Store, needed: &[u32], doc_keys: &[i64]) -> Result<HashMap<u32, Arc<Loaded>>> {
-        let missing: Vec<u32> = needed.iter().copied().filter(|d| !self.map.contains_key(d)).collect();
+    fn get_all(
+        &mut self,
+        store: &Store,
+        needed: &[u32],
+        doc_keys: &[i64],
+    ) -> Result<HashMap<u32, Arc<Loaded>>> {
+        let missing: Vec<u32> = needed
+            .iter()
+            .copied()
+            .filter(|d| !self.map.contains_key(d))
+            .collect();
         let mut texts = Vec::with_capacity(missing.len());
         for &d in &missing {
             texts.push(store.text(doc_keys[d as usize])?);
@@ -372,9 +381,14 @@ impl TokenCache {
             self.map.insert(*d, l);
             self.order.push_back(*d);
         }
-        let out: HashMap<u32, Arc<Loaded>> = needed.iter().map(|d| (*d, Arc::clone(&self.map[d]))).collect();
+        let out: HashMap<u32, Arc<Loaded>> = needed
+            .iter()
+            .map(|d| (*d, Arc::clone(&self.map[d])))
+            .collect();
         while self.bytes > self.cap {
-            let Some(old) = self.order.pop_front() else { break };
+            let Some(old) = self.order.pop_front() else {
+                break;
+            };
             if let Some(l) = self.map.remove(&old) {
                 self.bytes -= l.cost();
             }

@@ -590,13 +590,14 @@ fn param_defaults_match_the_library() {
     let help = ok(&["trace", "--help"]);
     let d = echotrace_core::Params::default();
     for (flag, value) in [
-        ("--ngram", d.ngram),
-        ("--window", d.window),
-        ("--max-df", d.max_df),
-        ("--min-shared", d.min_shared),
-        ("--min-chars", d.min_chars),
-        ("--min-words", d.min_words),
-        ("--gap", d.gap),
+        ("--ngram", d.ngram.to_string()),
+        ("--window", d.window.to_string()),
+        ("--max-df", d.max_df.to_string()),
+        ("--min-shared", d.min_shared.to_string()),
+        ("--min-chars", d.min_chars.to_string()),
+        ("--min-words", d.min_words.to_string()),
+        ("--min-density", d.min_density.to_string()),
+        ("--gap", d.gap.to_string()),
     ] {
         let line = help
             .lines()

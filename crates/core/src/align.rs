@@ -196,13 +196,17 @@ fn align_chain(
     }
     let len_a = la - fa + 1;
     let len_b = lb - fb + 1;
+    let score = matched as f32 / len_a.max(len_b) as f32;
+    if score < params.min_density {
+        return None;
+    }
     Some(AlignedPassage {
         a_words: (fa, la + 1),
         b_words: (fb, lb + 1),
         a,
         b,
         matched,
-        score: matched as f32 / len_a.max(len_b) as f32,
+        score,
     })
 }
 

@@ -81,7 +81,9 @@ pub fn candidate_pairs(
         while j < seeds.len() && seeds[j].pair == pair {
             j += 1;
         }
-        if j - i >= params.min_shared {
+        if j - i >= params.min_shared
+            && (params.min_shared < 2 || has_local_pair(&seeds[i..j], params))
+        {
             result.push(Candidate {
                 a: (pair >> 32) as u32,
                 b: pair as u32,
@@ -91,6 +93,31 @@ pub fn candidate_pairs(
         i = j;
     }
     result
+}
+
+/// Largest difference of diagonals (word offset between the two documents)
+/// for two seeds to count as parts of one copied stretch.
+const LOCAL_BAND: i64 = 10;
+
+/// True when two of the seeds (sorted by position in A) lie close together
+/// on nearly the same diagonal, as the fingerprints of one copied passage
+/// do; shared fingerprints scattered over two documents (common phrases)
+/// do not, and such pairs are not worth aligning.
+fn has_local_pair(seeds: &[SeedEntry], params: &Params) -> bool {
+    let reach = (params.gap + params.ngram) as i64;
+    for (x, s) in seeds.iter().enumerate() {
+        let ds = s.pb as i64 - s.pa as i64;
+        for t in &seeds[x + 1..] {
+            let da = t.pa as i64 - s.pa as i64;
+            if da > reach {
+                break;
+            }
+            if da > 0 && t.pb > s.pb && ((t.pb as i64 - t.pa as i64) - ds).abs() <= LOCAL_BAND {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Splits sorted postings into chunks of about `target` entries that never
@@ -262,6 +289,48 @@ mod tests {
             &excl
         )
         .is_empty());
+    }
+
+    #[test]
+    fn scattered_shared_fingerprints_do_not_make_a_pair() {
+        // Two shared fingerprints far apart in A: a common phrase each.
+        let p = vec![
+            post(1, 0, 10),
+            post(1, 1, 10),
+            post(2, 0, 900),
+            post(2, 1, 15),
+        ];
+        let params = Params::default();
+        let is_new = vec![true; 2];
+        let series = vec![u32::MAX; 2];
+        assert!(candidate_pairs(
+            p,
+            &DocInfo {
+                is_new: &is_new,
+                series: &series
+            },
+            &params
+        )
+        .is_empty());
+        // Close together on one diagonal: a copied passage.
+        let p = vec![
+            post(1, 0, 10),
+            post(1, 1, 110),
+            post(2, 0, 14),
+            post(2, 1, 115),
+        ];
+        assert_eq!(
+            candidate_pairs(
+                p,
+                &DocInfo {
+                    is_new: &is_new,
+                    series: &series
+                },
+                &params
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

@@ -251,7 +251,12 @@ pub fn widen_to_punctuation(text: &str, begin: usize, end: usize, max: usize) ->
 
 /// [`widen_to_punctuation`] for a span whose byte offsets are known too
 /// (`bytes` must be the same span as `chars`): constant time.
-pub fn widen_at(text: &str, chars: (usize, usize), bytes: (usize, usize), max: usize) -> (usize, usize) {
+pub fn widen_at(
+    text: &str,
+    chars: (usize, usize),
+    bytes: (usize, usize),
+    max: usize,
+) -> (usize, usize) {
     let (begin, end) = chars;
     let (bb, eb) = (bytes.0.min(text.len()), bytes.1.min(text.len()));
     if !text.is_char_boundary(bb) || !text.is_char_boundary(eb) {

@@ -21,6 +21,10 @@ pub struct Params {
     pub min_chars: usize,
     /// Minimum number of aligned (identical) words in a passage.
     pub min_words: usize,
+    /// Minimum density of a passage: aligned words divided by the word count
+    /// of its longer side. Chance matches of common words spread over a
+    /// long stretch fall below it; copies, even heavily edited, do not.
+    pub min_density: f32,
     /// Largest gap, in words, allowed inside one passage (dropped or added
     /// sentences up to this size do not split a passage).
     pub gap: usize,
@@ -38,6 +42,7 @@ impl Default for Params {
             min_shared: 2,
             min_chars: 80,
             min_words: 10,
+            min_density: 0.5,
             gap: 60,
             exclude_same_series: false,
         }
@@ -64,6 +69,12 @@ impl Params {
         }
         if self.min_shared == 0 {
             return Err("min-shared must be at least 1".into());
+        }
+        if !(0.0..=1.0).contains(&self.min_density) {
+            return Err(format!(
+                "min-density must be between 0 and 1, got {}",
+                self.min_density
+            ));
         }
         if self.gap == 0 {
             return Err("gap must be at least 1 word".into());
