@@ -14,6 +14,8 @@ pub enum Extractor {
     DomSmoothie,
     /// Our merge: page blocks voted on by both extractors and our block classifier.
     Combined,
+    /// Our block classifier on trafilatura's choice alone (no dom_smoothie).
+    CombinedSingle,
     /// Experiment: both outputs concatenated.
     #[cfg(feature = "dom-smoothie")]
     Union,
@@ -23,6 +25,7 @@ impl Extractor {
     pub fn all() -> Vec<Extractor> {
         let mut v = vec![
             Extractor::Combined,
+            Extractor::CombinedSingle,
             Extractor::Trafilatura,
             Extractor::TrafilaturaRecall,
         ];
@@ -38,6 +41,7 @@ impl Extractor {
             Extractor::Trafilatura => "trafilatura",
             Extractor::TrafilaturaRecall => "trafilatura-recall",
             Extractor::Combined => "combined",
+            Extractor::CombinedSingle => "combined-single",
             #[cfg(feature = "dom-smoothie")]
             Extractor::DomSmoothie => "dom_smoothie",
             #[cfg(feature = "dom-smoothie")]
@@ -52,6 +56,13 @@ impl Extractor {
             Extractor::Combined => {
                 crate::html::clean_html(html, url, &crate::record::CleanOptions::default())
                     .map(|c| c.body_text())
+            }
+            Extractor::CombinedSingle => {
+                let opts = crate::record::CleanOptions {
+                    use_second_extractor: false,
+                    ..Default::default()
+                };
+                crate::html::clean_html(html, url, &opts).map(|c| c.body_text())
             }
             Extractor::Trafilatura | Extractor::TrafilaturaRecall => {
                 let mut opts = trafilatura::Options::default().with_fallback(true);

@@ -483,6 +483,9 @@ pub fn class_reason(names: &str) -> Option<Reason> {
         ("postmetadata", Reason::Date),
         ("entry-meta", Reason::Date),
         ("comment-respond", Reason::CommentForm),
+        ("popup", Reason::Advert),
+        ("popmake", Reason::Advert),
+        ("modal", Reason::Advert),
         ("comment-rules", Reason::CommentForm),
     ];
     MARKS

@@ -18,7 +18,12 @@ use crate::record::{CleanOptions, Cleaned, Comment, Furniture, Language, LineDec
 use crate::text::clean_text;
 
 /// Container classes that override the primary extractor's choice.
-const STRONG_CLASS: &[Reason] = &[Reason::Caption, Reason::AuthorBox, Reason::CommentForm];
+const STRONG_CLASS: &[Reason] = &[
+    Reason::Caption,
+    Reason::AuthorBox,
+    Reason::CommentForm,
+    Reason::Advert,
+];
 
 /// Largest number of blocks looked at on one page.
 const MAX_BLOCKS: usize = 50_000;
@@ -121,6 +126,7 @@ pub fn decide_blocks(
             }
         })
         .collect();
+    let has_secondary = secondary.map(|s| !s.1.is_empty()).unwrap_or(false);
     for d in out.iter_mut() {
         let words = word_count(&d.block.text);
         let ld = d.block.link_density();
@@ -133,6 +139,12 @@ pub fn decide_blocks(
             (false, "link_list")
         } else if d.in_primary && class.map(|c| STRONG_CLASS.contains(&c)).unwrap_or(false) {
             (false, class.unwrap().as_str())
+        } else if is_date_line(&d.block.text) {
+            (false, Reason::Date.as_str())
+        } else if d.block.tag == "figcaption" {
+            (false, Reason::Caption.as_str())
+        } else if d.in_primary && !d.in_secondary && has_secondary && words <= 6 {
+            (false, "primary only, short")
         } else if d.in_primary {
             (true, "primary")
         } else if prose_like(&d.block.text)

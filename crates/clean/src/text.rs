@@ -509,7 +509,16 @@ pub fn clean_text(text: &str, opts: &CleanOptions, site_stats: Option<&SiteTempl
                 end: lines[l].end,
             };
             let n = comments.len();
-            for (i, kind) in kinds.iter_mut().enumerate().take(l + 1).skip(h + 1) {
+            let from = [
+                Some(f),
+                c.author_line.map(|x| x + h + 1),
+                c.date_line.map(|x| x + h + 1),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(f);
+            for (i, kind) in kinds.iter_mut().enumerate().take(l + 1).skip(from) {
                 let in_comment = i >= f
                     || Some(i) == c.author_line.map(|x| x + h + 1)
                     || Some(i) == c.date_line.map(|x| x + h + 1);

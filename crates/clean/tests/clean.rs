@@ -488,3 +488,24 @@ fn first_with_prefix(dir: &Path, prefix: &str) -> Option<PathBuf> {
     v.sort();
     v.into_iter().next()
 }
+
+#[test]
+fn big_text_dump_with_many_comments_is_linear() {
+    let mut text = String::from("Title of a long page\n\n");
+    for i in 0..2000 {
+        text.push_str(&format!(
+            "Paragraph {i} of the article explains in some detail what the council decided about the harbour, why it matters to the town and what the people living near the quay think of it.\n\n"
+        ));
+    }
+    text.push_str("3000 comments\n\n");
+    for i in 1..=3000 {
+        text.push_str(&format!(
+            "  {i}. A reader writes comment number {i} about the decision.\n\n"
+        ));
+    }
+    let t = std::time::Instant::now();
+    let c = clean_text(&text, &CleanOptions::default(), None);
+    assert_eq!(c.comments.len(), 3000);
+    assert!(c.body_text().contains("Paragraph 1999 of the article"));
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+}
