@@ -1,9 +1,10 @@
 //! Throughput of the cleaning stage (run in release):
 //!   cargo run --release -p echotrace-clean --example bench_clean [SHARED_DIR]
+//!
 //! HTML: every page of extraction-dev through `clean_html`; WARC: the same
 //! pages written into one temporary .warc.gz and read back with `read_warc`
-//! + `clean_html_with_charset`; text: the texts of fresada-fr.jsonl and the
-//! seeds through `clean_text`.
+//! and `clean_html_with_charset`; text: the texts of fresada-fr.jsonl and
+//! the seeds through `clean_text`.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
