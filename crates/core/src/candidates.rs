@@ -100,7 +100,7 @@ pub fn candidate_pairs(
 const LOCAL_BAND: i64 = 10;
 
 /// True when two of the seeds (sorted by position in A) lie close together
-/// on nearly the same diagonal, as the fingerprints of one copied passage
+/// on nearly the same diagonal and at least `min_words` words apart, as the fingerprints of one copied passage
 /// do; shared fingerprints scattered over two documents (common phrases)
 /// do not, and such pairs are not worth aligning.
 fn has_local_pair(seeds: &[SeedEntry], params: &Params) -> bool {
@@ -112,7 +112,13 @@ fn has_local_pair(seeds: &[SeedEntry], params: &Params) -> bool {
             if da > reach {
                 break;
             }
-            if da > 0 && t.pb > s.pb && ((t.pb as i64 - t.pa as i64) - ds).abs() <= LOCAL_BAND {
+            // The two fingerprints must span at least `min_words` words:
+            // overlapping n-grams of one short common phrase do not count.
+            if da > 0
+                && da + params.ngram as i64 + 2 >= params.min_words as i64
+                && t.pb > s.pb
+                && ((t.pb as i64 - t.pa as i64) - ds).abs() <= LOCAL_BAND
+            {
                 return true;
             }
         }
