@@ -187,6 +187,55 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Tokens of the parts `spans` (character offsets, sorted, non-overlapping)
+/// of `text` only, with offsets into the whole `text`. Used to trace the
+/// body of a page while keeping offsets in the text as given. Spans out of
+/// range are clamped; unsorted or overlapping spans are sorted and merged.
+pub fn tokenize_spans(text: &str, spans: &[crate::model::CharSpan]) -> Vec<Token> {
+    let mut spans: Vec<(usize, usize)> = spans.iter().filter(|s| !s.is_empty()).map(|s| (s.begin, s.end)).collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (b, e) in spans {
+        match merged.last_mut() {
+            Some(last) if b <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((b, e)),
+        }
+    }
+    // Byte offsets of every span boundary, in one pass over the text.
+    let mut wanted: Vec<usize> = merged.iter().flat_map(|&(b, e)| [b, e]).collect();
+    wanted.sort_unstable();
+    let mut bytes = std::collections::HashMap::with_capacity(wanted.len());
+    let mut wi = 0;
+    let mut ci = 0usize;
+    for (bi, _) in text.char_indices() {
+        while wi < wanted.len() && wanted[wi] == ci {
+            bytes.insert(ci, bi);
+            wi += 1;
+        }
+        ci += 1;
+    }
+    while wi < wanted.len() {
+        bytes.insert(wanted[wi], text.len());
+        wi += 1;
+    }
+    let mut out = Vec::new();
+    for (b, e) in merged {
+        let (bb, eb) = (bytes[&b], bytes[&e]);
+        if bb >= eb {
+            continue;
+        }
+        let cb = b.min(ci) as u32;
+        for mut t in tokenize(&text[bb..eb]) {
+            t.begin += cb;
+            t.end += cb;
+            t.byte_begin += bb as u32;
+            t.byte_end += bb as u32;
+            out.push(t);
+        }
+    }
+    out
+}
+
 fn push_token(tokens: &mut Vec<Token>, word: &mut String, s: (usize, usize), e: (usize, usize)) {
     if !word.is_empty() {
         tokens.push(Token {
@@ -348,6 +397,29 @@ mod tests {
         assert_eq!(t.len(), 1);
         // combining mark alone after a word stays in the word
         assert_eq!(folded("e\u{0301}te\u{0301}"), "ete");
+    }
+
+    #[test]
+    fn tokens_of_spans_keep_offsets_in_the_whole_text() {
+        use crate::model::CharSpan;
+        let text = "Menu · Accueil\nLe préfet a parlé.\nPartager sur X\nIl a conclu.";
+        let body = [
+            CharSpan { begin: 15, end: 33 },
+            CharSpan { begin: 49, end: 61 },
+            CharSpan { begin: 200, end: 300 },
+        ];
+        let toks = tokenize_spans(text, &body);
+        let got: Vec<&str> = toks.iter().map(|t| slice_chars(text, t.begin as usize, t.end as usize)).collect();
+        assert_eq!(got, vec!["Le", "préfet", "a", "parlé", "Il", "a", "conclu"]);
+        for t in &toks {
+            assert_eq!(
+                &text[t.byte_begin as usize..t.byte_end as usize],
+                slice_chars(text, t.begin as usize, t.end as usize)
+            );
+        }
+        let all = [CharSpan { begin: 0, end: text.chars().count() }];
+        assert_eq!(tokenize_spans(text, &all), tokenize(text));
+        assert!(tokenize_spans(text, &[]).is_empty());
     }
 
     #[test]
