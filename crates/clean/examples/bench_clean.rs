@@ -2,15 +2,17 @@
 //!   cargo run --release -p echotrace-clean --example bench_clean [SHARED_DIR]
 //!
 //! HTML: every page of extraction-dev through `clean_html`; WARC: the same
-//! pages written into one temporary .warc.gz and read back with `read_warc`
-//! and `clean_html_with_charset`; text: the texts of fresada-fr.jsonl and
+//! pages written into one temporary .warc.gz, read back with
+//! echotrace-ingest's `open_warc_file` and cleaned with
+//! `clean_html_with_charset`; text: the texts of fresada-fr.jsonl and
 //! the seeds through `clean_text`.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
-use echotrace_clean::{clean_html, clean_html_with_charset, clean_text, read_warc, CleanOptions};
+use echotrace_clean::{clean_html, clean_html_with_charset, clean_text, CleanOptions};
+use echotrace_ingest::{open_warc_file, IngestOptions};
 
 fn main() {
     let shared = std::env::args()
@@ -85,13 +87,14 @@ fn main() {
         drop(f);
         let t = Instant::now();
         let (mut n, mut errs) = (0, 0);
-        for r in read_warc(&warc).unwrap() {
+        let ingest = IngestOptions::default();
+        for r in open_warc_file(&warc, &ingest).unwrap() {
             match r {
-                Ok(rec) => {
+                Ok(page) => {
                     let _ = clean_html_with_charset(
-                        &rec.html,
-                        Some(&rec.url),
-                        rec.charset.as_deref(),
+                        &page.bytes,
+                        page.url.as_deref(),
+                        page.charset.as_deref(),
                         &opts,
                     );
                     n += 1;
@@ -106,7 +109,10 @@ fn main() {
             n as f64 / s
         );
         let t = Instant::now();
-        let n = read_warc(&warc).unwrap().filter(|r| r.is_ok()).count();
+        let n = open_warc_file(&warc, &ingest)
+            .unwrap()
+            .filter(|r| r.is_ok())
+            .count();
         println!(
             "warc.gz reading only: {:.0} records/s",
             n as f64 / t.elapsed().as_secs_f64()

@@ -1,11 +1,11 @@
-//! Cleaning stage: turns text dumps, HTML pages and WARC records into clean
-//! article records (body, comments, removed furniture, metadata).
+//! Cleaning stage: turns text dumps and HTML pages (files, or WARC records
+//! read by `echotrace-ingest`) into clean article records (body, comments,
+//! removed furniture, metadata).
 //!
 //! - [`clean_text`]: plain-text dumps; `text` stays as given, the body and
 //!   everything else are character ranges into it.
 //! - [`clean_html`]: HTML pages (any charset); the page's text is extracted
 //!   and the body chosen by trafilatura, dom_smoothie and our block rules.
-//! - [`read_warc`]: streams HTML responses out of `.warc` / `.warc.gz` files.
 //! - [`SiteTemplates`]: cross-document line frequencies of one site.
 //! - [`eval_extraction`]: trafilatura's extraction metric on an annotated folder.
 
@@ -21,7 +21,6 @@ pub mod lang;
 pub mod record;
 pub mod templates;
 pub mod text;
-pub mod warc;
 
 pub use charset::decode_html;
 pub use dates::{DateInfo, Precision};
@@ -34,4 +33,3 @@ pub use html::{clean_html, clean_html_with_charset};
 pub use record::{CleanOptions, Cleaned, Comment, Furniture, Language, LineDecision, LineKind};
 pub use templates::SiteTemplates;
 pub use text::clean_text;
-pub use warc::{read_warc, WarcError, WarcErrorKind, WarcReader, WarcRecord};

@@ -1,5 +1,5 @@
 //! The error type of this crate: one problem with one input, located by file
-//! and line, after which reading continues.
+//! and line (or WARC record), after which reading continues.
 
 use std::io;
 
@@ -12,7 +12,8 @@ use std::io;
 pub struct IngestError {
     /// The file (as given or as found while walking a folder), or `<stdin>`.
     pub origin: String,
-    /// The 1-based line number for JSON lines, `None` for whole-file problems.
+    /// The 1-based line number for JSON lines, `record N` (1-based) for WARC
+    /// records, `None` for whole-file problems.
     pub location: Option<String>,
     /// What is wrong, in plain words.
     pub reason: String,
@@ -33,6 +34,16 @@ impl IngestError {
         IngestError {
             origin: origin.into(),
             location: Some(line.to_string()),
+            reason: reason.into(),
+        }
+    }
+
+    /// An error about one record (1-based) of a WARC file: location
+    /// `record N`.
+    pub fn record(origin: impl Into<String>, record: u64, reason: impl Into<String>) -> Self {
+        IngestError {
+            origin: origin.into(),
+            location: Some(format!("record {record}")),
             reason: reason.into(),
         }
     }
@@ -58,6 +69,11 @@ mod tests {
         assert_eq!(e.to_string(), "a/b.jsonl:17: missing required field `id`");
         let e = IngestError::file("a/c.txt", "empty text");
         assert_eq!(e.to_string(), "a/c.txt: empty text");
+        let e = IngestError::record("c.warc.gz", 3, "file ends inside the record headers");
+        assert_eq!(
+            e.to_string(),
+            "c.warc.gz:record 3: file ends inside the record headers"
+        );
     }
 
     #[test]

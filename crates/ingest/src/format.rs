@@ -1,4 +1,5 @@
-//! Input formats recognised from file names, and the id of a text file.
+//! Input formats recognised from file names, and the id of a text or HTML
+//! file.
 
 use std::path::Path;
 
@@ -11,6 +12,12 @@ pub enum FileFormat {
     JsonLines,
     /// `.jsonl.gz`, `.ndjson.gz`, `.json.gz`: gzip-compressed JSON lines.
     GzipJsonLines,
+    /// `.html`, `.htm`: one web page, read as raw bytes (any charset), id =
+    /// file stem.
+    Html,
+    /// `.warc`, `.warc.gz`: a web archive; its HTML `response` records are
+    /// pages. Gzip is recognised by its magic bytes, not by the name.
+    Warc,
 }
 
 impl FileFormat {
@@ -21,7 +28,11 @@ impl FileFormat {
     /// without a stem and is not recognised.
     pub fn detect(path: &Path) -> Option<FileFormat> {
         let name = path.file_name()?.to_string_lossy().to_lowercase();
-        const SUFFIXES: [(&str, FileFormat); 6] = [
+        const SUFFIXES: [(&str, FileFormat); 10] = [
+            (".warc.gz", FileFormat::Warc),
+            (".warc", FileFormat::Warc),
+            (".html", FileFormat::Html),
+            (".htm", FileFormat::Html),
             (".jsonl.gz", FileFormat::GzipJsonLines),
             (".ndjson.gz", FileFormat::GzipJsonLines),
             (".json.gz", FileFormat::GzipJsonLines),
@@ -44,7 +55,7 @@ pub(crate) fn extension_key(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The id of a text article: its file name without the last extension
+/// The id of a text article or HTML page: its file name without the last extension
 /// (`dir/2024-01-02 story.txt` → `2024-01-02 story`, `a.b.txt` → `a.b`).
 ///
 /// Non-UTF-8 names are converted lossily. A path without a file name (such as
@@ -73,6 +84,15 @@ mod tests {
         assert_eq!(d("x.json"), None);
         assert_eq!(d("x.gz"), None);
         assert_eq!(d("x.txt.bak"), None);
+        assert_eq!(d("p.html"), Some(FileFormat::Html));
+        assert_eq!(d("P.HTM"), Some(FileFormat::Html));
+        assert_eq!(d("p.html.gz"), None);
+        assert_eq!(d("p.xhtml"), None);
+        assert_eq!(d("crawl.warc"), Some(FileFormat::Warc));
+        assert_eq!(d("crawl.WARC.GZ"), Some(FileFormat::Warc));
+        assert_eq!(d("crawl.warc.bz2"), None);
+        assert_eq!(d(".html"), None);
+        assert_eq!(d(".warc.gz"), None);
         assert_eq!(d("README"), None);
         assert_eq!(d(".txt"), None);
         assert_eq!(d("/"), None);

@@ -22,19 +22,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub fn read_text_file(path: &Path, opts: &IngestOptions) -> Result<Document, IngestError> {
     let origin = path.display().to_string();
     let fail = |reason: String| IngestError::file(&origin, reason);
-    let file =
-        File::open(path).map_err(|e| fail(format!("cannot open file: {}", describe_io(&e))))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| fail(format!("cannot read file metadata: {}", describe_io(&e))))?;
-    if meta.is_dir() {
-        return Err(fail("is a directory, not a text file".to_string()));
-    }
-    let size_hint = if meta.is_file() {
-        Some(meta.len())
-    } else {
-        None
-    };
+    let (file, size_hint) = open_regular(path, "a text file").map_err(fail)?;
     let text = read_text(file, size_hint, opts.max_doc_bytes).map_err(fail)?;
     Ok(Document {
         id: file_stem_id(path),
@@ -42,6 +30,77 @@ pub fn read_text_file(path: &Path, opts: &IngestOptions) -> Result<Document, Ing
         origin: Some(origin),
         ..Document::default()
     })
+}
+
+/// Opens `path` for reading and returns it with its size when it is a
+/// regular file. `what` names the expected kind in the error for a folder
+/// (`a text file`).
+pub(crate) fn open_regular(path: &Path, what: &str) -> Result<(File, Option<u64>), String> {
+    let file = File::open(path).map_err(|e| format!("cannot open file: {}", describe_io(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read file metadata: {}", describe_io(&e)))?;
+    if meta.is_dir() {
+        return Err(format!("is a directory, not {what}"));
+    }
+    let size_hint = if meta.is_file() {
+        Some(meta.len())
+    } else {
+        None
+    };
+    Ok((file, size_hint))
+}
+
+/// Why [`read_limited`] failed.
+pub(crate) enum ReadFail {
+    /// Larger than the limit; holds the size as it can be told (`5`, or
+    /// `more than 4` when it was found while reading).
+    TooLarge(String),
+    /// A NUL byte in the first 8 KiB, at this offset.
+    Nul(usize),
+    /// A read or allocation error, described.
+    Other(String),
+}
+
+/// Reads all of `reader`, checking, in order: the size given by `size_hint`
+/// (if known), NUL bytes in the first 8 KiB, and the size actually read (at
+/// most `max_bytes + 1` bytes are read).
+pub(crate) fn read_limited<R: Read>(
+    reader: R,
+    size_hint: Option<u64>,
+    max_bytes: usize,
+) -> Result<Vec<u8>, ReadFail> {
+    let max = max_bytes as u64;
+    if let Some(size) = size_hint {
+        if size > max {
+            return Err(ReadFail::TooLarge(size.to_string()));
+        }
+    }
+    let mut bytes = Vec::new();
+    if let Some(size) = size_hint {
+        // `size <= max_bytes`, so it fits in usize.
+        let want = usize::try_from(size).unwrap_or(max_bytes);
+        bytes.try_reserve_exact(want).map_err(|_| {
+            ReadFail::Other(format!("cannot allocate {size} bytes for the document"))
+        })?;
+    }
+    let mut reader = reader.take(max.saturating_add(1));
+    // Look at the first bytes before reading on: binary data is rejected
+    // without reading the rest.
+    (&mut reader)
+        .take(SNIFF_LEN as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadFail::Other(read_error(&e)))?;
+    if let Some(p) = bytes.iter().position(|&b| b == 0) {
+        return Err(ReadFail::Nul(p));
+    }
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadFail::Other(read_error(&e)))?;
+    if bytes.len() as u64 > max {
+        return Err(ReadFail::TooLarge(format!("more than {max_bytes}")));
+    }
+    Ok(bytes)
 }
 
 /// Reads a whole text from `reader`, checking, in order: the size given by
@@ -54,41 +113,13 @@ pub fn read_text<R: Read>(
     size_hint: Option<u64>,
     max_bytes: usize,
 ) -> Result<String, String> {
-    let too_large = |size: &dyn std::fmt::Display| {
-        format!(
+    let mut bytes = read_limited(reader, size_hint, max_bytes).map_err(|f| match f {
+        ReadFail::TooLarge(size) => format!(
             "document of {size} bytes is larger than the limit of {max_bytes} bytes (max_doc_bytes); skipped"
-        )
-    };
-    let max = max_bytes as u64;
-    if let Some(size) = size_hint {
-        if size > max {
-            return Err(too_large(&size));
-        }
-    }
-    let mut bytes = Vec::new();
-    if let Some(size) = size_hint {
-        // `size <= max_bytes`, so it fits in usize.
-        let want = usize::try_from(size).unwrap_or(max_bytes);
-        bytes
-            .try_reserve_exact(want)
-            .map_err(|_| format!("cannot allocate {size} bytes for the document"))?;
-    }
-    let mut reader = reader.take(max.saturating_add(1));
-    // Look at the first bytes before reading on: binary data is rejected
-    // without reading the rest.
-    (&mut reader)
-        .take(SNIFF_LEN as u64)
-        .read_to_end(&mut bytes)
-        .map_err(|e| read_error(&e))?;
-    if let Some(p) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!(
-            "binary or non-UTF-8 file (NUL byte at byte offset {p})"
-        ));
-    }
-    reader.read_to_end(&mut bytes).map_err(|e| read_error(&e))?;
-    if bytes.len() as u64 > max {
-        return Err(too_large(&format_args!("more than {max_bytes}")));
-    }
+        ),
+        ReadFail::Nul(p) => format!("binary or non-UTF-8 file (NUL byte at byte offset {p})"),
+        ReadFail::Other(reason) => reason,
+    })?;
     let skip = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     bytes.drain(..skip);
     let text = String::from_utf8(bytes).map_err(|e| {

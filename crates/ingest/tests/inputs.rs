@@ -1,6 +1,7 @@
 //! End-to-end tests of `read_inputs` over real files and folders created in
 //! temporary directories: folder walks, text files, JSON lines, gzip, stdin,
-//! and every kind of bad input (one error each, reading goes on).
+//! HTML files, WARC archives, and every kind of bad input (one error each,
+//! reading goes on). All data is written by the tests.
 
 use std::fs;
 use std::io::Write;
@@ -8,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use echotrace_ingest::{
-    read_inputs, Document, IngestError, IngestOptions, IngestStats, Inputs, MAX_SKIPPED_EXAMPLES,
+    read_inputs, Document, IngestError, IngestOptions, IngestStats, Inputs, Item,
+    MAX_SKIPPED_EXAMPLES,
 };
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -35,36 +37,40 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     enc.finish().unwrap()
 }
 
-fn run_with(
-    inputs: &[String],
-    opts: &IngestOptions,
-) -> (Vec<Result<Document, IngestError>>, IngestStats) {
+type Items = Vec<Result<Item, IngestError>>;
+
+fn run_with(inputs: &[String], opts: &IngestOptions) -> (Items, IngestStats) {
     let mut it = read_inputs(inputs, opts);
     let items: Vec<_> = it.by_ref().collect();
     (items, it.stats().clone())
 }
 
-fn run(inputs: &[String]) -> (Vec<Result<Document, IngestError>>, IngestStats) {
+fn run(inputs: &[String]) -> (Items, IngestStats) {
     run_with(inputs, &IngestOptions::default())
 }
 
-/// `"id"` for documents, `"ERR <display>"` for errors, in stream order.
-fn summary(items: &[Result<Document, IngestError>]) -> Vec<String> {
+/// `"id"` for documents, `"page <id>"` for pages, `"ERR <display>"` for
+/// errors, in stream order.
+fn summary(items: &[Result<Item, IngestError>]) -> Vec<String> {
     items
         .iter()
         .map(|r| match r {
-            Ok(d) => d.id.clone(),
+            Ok(Item::Doc(d)) => d.id.clone(),
+            Ok(Item::Page(p)) => format!("page {}", p.id),
             Err(e) => format!("ERR {e}"),
         })
         .collect()
 }
 
-fn errors(items: &[Result<Document, IngestError>]) -> Vec<&IngestError> {
+fn errors(items: &[Result<Item, IngestError>]) -> Vec<&IngestError> {
     items.iter().filter_map(|r| r.as_ref().err()).collect()
 }
 
-fn docs(items: &[Result<Document, IngestError>]) -> Vec<&Document> {
-    items.iter().filter_map(|r| r.as_ref().ok()).collect()
+fn docs(items: &[Result<Item, IngestError>]) -> Vec<&Document> {
+    items
+        .iter()
+        .filter_map(|r| r.as_ref().ok().and_then(Item::as_doc))
+        .collect()
 }
 
 #[test]
@@ -572,13 +578,13 @@ fn truncated_gzip_keeps_earlier_records() {
     let n = items.len() - 2;
     assert!(n > 1000 && n < total, "{n} records before the cut");
     for (i, item) in items[..n].iter().enumerate() {
-        assert_eq!(item.as_ref().unwrap().id, format!("r{i}"));
+        assert_eq!(item.as_ref().unwrap().id(), format!("r{i}"));
     }
     let e = items[n].as_ref().unwrap_err();
     assert_eq!(e.origin, s(&cut));
     assert_eq!(e.location, Some((n + 1).to_string()), "the line reached");
     assert!(e.reason.contains("truncated or corrupt gzip data"), "{e}");
-    assert_eq!(items[n + 1].as_ref().unwrap().id, "after");
+    assert_eq!(items[n + 1].as_ref().unwrap().id(), "after");
     assert_eq!(stats.errors, 1);
 }
 
@@ -690,7 +696,7 @@ fn iterator_is_fused_and_send() {
         (first, it.next(), it.next())
     });
     let (first, second, third) = handle.join().unwrap();
-    assert_eq!(first.unwrap().unwrap().id, "a");
+    assert_eq!(first.unwrap().unwrap().id(), "a");
     assert!(second.is_none() && third.is_none());
 }
 
@@ -705,7 +711,8 @@ fn stdin_dash() {
             &IngestOptions::default(),
         ) {
             match item {
-                Ok(d) => println!("@@DOC {} {}", d.id, d.origin.unwrap_or_default()),
+                Ok(Item::Doc(d)) => println!("@@DOC {} {}", d.id, d.origin.unwrap_or_default()),
+                Ok(Item::Page(p)) => println!("@@PAGE {}", p.id),
                 Err(e) => println!("@@ERR {e}"),
             }
         }
