@@ -139,6 +139,8 @@ pub fn eval_command(
                 replace: false,
                 progress: false,
                 ingest: IngestOptions::default(),
+                clean: false,
+                clean_opts: echotrace_clean::CleanOptions::default(),
                 batch_docs: 512,
             };
             let mut on_error =

@@ -22,6 +22,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             replace,
             max_doc_bytes,
             batch_docs,
+            no_clean,
             json,
             quiet,
         } => {
@@ -33,6 +34,8 @@ pub fn run(cli: Cli) -> Result<u8> {
                 replace,
                 progress: !quiet && std::io::stderr().is_terminal(),
                 ingest: IngestOptions { max_doc_bytes },
+                clean: !no_clean,
+                clean_opts: echotrace_clean::CleanOptions::default(),
                 batch_docs,
             };
             let mut on_error =
@@ -109,11 +112,20 @@ pub fn run(cli: Cli) -> Result<u8> {
             w.flush()?;
             Ok(0)
         }
-        Command::Show { id, db } => {
+        Command::Show { id, db, raw } => {
             let store = Store::open_readonly(&db.db)?;
-            show(&store, &id)?;
+            if raw {
+                show_raw(&store, &id)?;
+            } else {
+                show(&store, &id)?;
+            }
             Ok(0)
         }
+        Command::Clean {
+            inputs,
+            format,
+            max_doc_bytes,
+        } => clean_command(&inputs, format, max_doc_bytes),
         Command::Gen {
             docs,
             seed,
@@ -184,8 +196,9 @@ fn print_summary(store: &Store, s: &TraceStats) -> Result<()> {
     let top = top_clusters(store, 5)?;
     if !top.is_empty() {
         println!("top clusters:");
-        for (cl, size, n_docs, text, ids) in top {
-            let mut list = ids.join(", ");
+        for t in top {
+            let (cl, size, n_docs, text) = (t.cluster, t.size, t.n_docs, t.snippet);
+            let mut list = t.ids.join(", ");
             if list.chars().count() > 100 {
                 list = snippet(&list, 100);
             }
@@ -283,6 +296,179 @@ fn show(store: &Store, id: &str) -> Result<()> {
         for c in &counterparts[i] {
             writeln!(w, "    also in {c}")?;
         }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// `echotrace clean`: the clean stage alone, like a text extractor.
+fn clean_command(inputs: &[String], format: ListFormat, max_doc_bytes: usize) -> Result<u8> {
+    use crate::cleaning::{clean_batch, Aside, Templates};
+    use echotrace_ingest::{read_inputs, IngestOptions};
+    let opts = echotrace_clean::CleanOptions::default();
+    let mut templates = Templates::default();
+    let stdout = std::io::stdout();
+    let mut w = BufWriter::new(stdout.lock());
+    let mut skipped = 0usize;
+    let mut batch = Vec::new();
+    let mut items = read_inputs(inputs, &IngestOptions { max_doc_bytes });
+    loop {
+        let next = items.next();
+        let done = next.is_none();
+        match next {
+            Some(Ok(item)) => batch.push(item),
+            Some(Err(e)) => {
+                skipped += 1;
+                eprintln!("echotrace: skipped {e}");
+            }
+            None => {}
+        }
+        if batch.len() >= 256 || (done && !batch.is_empty()) {
+            for r in clean_batch(std::mem::take(&mut batch), &mut templates, &opts, true) {
+                let (doc, meta) = match r {
+                    Ok(x) => x,
+                    Err(e) => {
+                        skipped += 1;
+                        eprintln!("echotrace: skipped {e}");
+                        continue;
+                    }
+                };
+                let aside: Aside = meta
+                    .cleaning
+                    .as_deref()
+                    .and_then(|c| serde_json::from_str(c).ok())
+                    .unwrap_or_default();
+                let body: Vec<String> = meta
+                    .body
+                    .iter()
+                    .flatten()
+                    .map(|s| slice_chars(&doc.text, s.begin, s.end).to_string())
+                    .collect();
+                match format {
+                    ListFormat::Jsonl => {
+                        let rec = serde_json::json!({
+                            "id": doc.id,
+                            "origin": doc.origin,
+                            "format": meta.format,
+                            "title": doc.title,
+                            "date": doc.date,
+                            "date_precision": meta.date_precision,
+                            "series": doc.series,
+                            "site": meta.site,
+                            "author": meta.author,
+                            "lang": meta.lang.as_ref().map(|l| &l.0),
+                            "lang_confidence": meta.lang.as_ref().map(|l| (l.1 * 1000.0).round() / 1000.0),
+                            "url": doc.url,
+                            "body": body.join("\n"),
+                            "body_spans": meta.body.iter().flatten().map(|s| [s.begin, s.end]).collect::<Vec<_>>(),
+                            "comments": aside.comments.iter().map(|c| serde_json::json!({
+                                "author": c.author, "date": c.date, "depth": c.depth, "parent": c.parent,
+                                "begin": c.begin, "end": c.end,
+                                "text": slice_chars(&doc.text, c.begin, c.end),
+                            })).collect::<Vec<_>>(),
+                            "furniture": aside.furniture.iter().map(|(b, e, r)| serde_json::json!({
+                                "begin": b, "end": e, "reason": r, "text": slice_chars(&doc.text, *b, *e),
+                            })).collect::<Vec<_>>(),
+                        });
+                        writeln!(w, "{rec}")?;
+                    }
+                    ListFormat::Text => {
+                        writeln!(w, "# {} ({})", doc.id, doc.origin.as_deref().unwrap_or("-"))?;
+                        for (k, v) in [
+                            ("title", &doc.title),
+                            ("date", &doc.date),
+                            ("site", &meta.site),
+                            ("author", &meta.author),
+                            ("url", &doc.url),
+                        ] {
+                            if let Some(v) = v {
+                                writeln!(w, "{k}: {v}")?;
+                            }
+                        }
+                        if let Some((l, c)) = &meta.lang {
+                            writeln!(w, "language: {l} ({c:.2})")?;
+                        }
+                        writeln!(w)?;
+                        writeln!(w, "{}", body.join("\n"))?;
+                        writeln!(w)?;
+                        writeln!(
+                            w,
+                            "({} comments, {} furniture lines removed)",
+                            aside.comments.len(),
+                            aside.furniture.len()
+                        )?;
+                        writeln!(w)?;
+                    }
+                }
+            }
+        }
+        if done {
+            break;
+        }
+    }
+    w.flush()?;
+    Ok(if skipped > 0 { EXIT_SKIPPED } else { 0 })
+}
+
+/// `show --raw`: every line with what the clean stage decided about it.
+fn show_raw(store: &Store, id: &str) -> Result<()> {
+    use crate::cleaning::Aside;
+    let Some(key) = store.doc_key(id)? else {
+        bail!("no document with id {id:?} in the database");
+    };
+    let (text, body): (String, Option<Vec<echotrace_core::model::CharSpan>>) =
+        store.text_and_body(key)?;
+    let cleaning: Option<String> = store.conn().query_row(
+        "SELECT cleaning FROM documents WHERE doc_key = ?1",
+        [key],
+        |r| r.get(0),
+    )?;
+    let aside: Aside = cleaning
+        .as_deref()
+        .and_then(|c| serde_json::from_str(c).ok())
+        .unwrap_or_default();
+    let stdout = std::io::stdout();
+    let mut w = BufWriter::new(stdout.lock());
+    writeln!(w, "# {id}: each line as the clean stage saw it")?;
+    writeln!(w, "#   kept       part of the article body (traced)")?;
+    writeln!(w, "#   -REASON    removed as page furniture, and why")?;
+    writeln!(
+        w,
+        "#   cN         reader comment N (depth shown by indentation)"
+    )?;
+    writeln!(
+        w,
+        "#   .          not body (title, byline, blank, comment header)"
+    )?;
+    if body.is_none() {
+        writeln!(w, "# this document was traced whole (not cleaned)")?;
+    }
+    let mut ci = 0usize;
+    for line in text.split_inclusive('\n') {
+        let n = line.chars().count();
+        let (b, e) = (ci, ci + n);
+        ci = e;
+        let content = line.trim_end_matches(['\n', '\r']);
+        let inside = |s: usize, t: usize| s < e && t > b && !content.trim().is_empty();
+        let tag = if body
+            .as_ref()
+            .is_none_or(|bs| bs.iter().any(|s| inside(s.begin, s.end)))
+            && !content.trim().is_empty()
+        {
+            "kept".to_string()
+        } else if let Some((_, _, r)) = aside.furniture.iter().find(|(s, t, _)| inside(*s, *t)) {
+            format!("-{r}")
+        } else if let Some((k, c)) = aside
+            .comments
+            .iter()
+            .enumerate()
+            .find(|(_, c)| inside(c.begin, c.end))
+        {
+            format!("c{}{}", k + 1, "  ".repeat(c.depth.min(4)))
+        } else {
+            ".".to_string()
+        };
+        writeln!(w, "{tag:<12} | {content}")?;
     }
     w.flush()?;
     Ok(())

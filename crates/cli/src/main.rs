@@ -4,6 +4,7 @@
 //! skipped (each one reported on stderr and in the store's `skipped` table).
 
 mod bench;
+mod cleaning;
 mod commands;
 mod export;
 mod pipeline;
@@ -110,6 +111,10 @@ pub enum Command {
         /// Skip records larger than this many bytes.
         #[arg(long, default_value_t = 256 << 20)]
         max_doc_bytes: usize,
+        /// Trace text records as given, without looking for page furniture and comments
+        /// (web pages are always cleaned).
+        #[arg(long)]
+        no_clean: bool,
         /// Documents per committed batch (a killed run loses at most one batch).
         #[arg(long, default_value_t = 512)]
         batch_docs: usize,
@@ -152,6 +157,21 @@ pub enum Command {
         id: String,
         #[command(flatten)]
         db: DbArg,
+        /// Show every line of the text as the clean stage classified it: kept
+        /// (body), removed as page furniture (and why), or moved to comments.
+        #[arg(long)]
+        raw: bool,
+    },
+    /// Clean inputs (text dumps, HTML, WARC, JSON lines) and print the records without tracing.
+    Clean {
+        /// Same inputs as `trace`.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Skip records larger than this many bytes.
+        #[arg(long, default_value_t = 256 << 20)]
+        max_doc_bytes: usize,
     },
     /// Generate a labelled corpus with injected reuse (corpus.jsonl + truth.jsonl).
     Gen {

@@ -6,15 +6,17 @@
 //! in batches, so memory holds one batch of texts plus the fingerprint index,
 //! never the whole corpus.
 
+use crate::cleaning::{clean_batch, identity, origin as item_origin, size, Templates};
 use anyhow::{Context, Result};
+use echotrace_clean::CleanOptions;
 use echotrace_core::candidates::{candidate_pairs, Candidate, DocInfo, Posting};
 use echotrace_core::cluster::{cluster, Link, Side};
 use echotrace_core::fingerprint::fingerprints;
 use echotrace_core::model::{CharSpan, Document};
-use echotrace_core::normalise::{tokenize, widen_at, Token};
+use echotrace_core::normalise::{tokenize, tokenize_spans, widen_at, Token};
 use echotrace_core::{align::align_pair, Params};
-use echotrace_ingest::{read_inputs, IngestError, IngestOptions};
-use echotrace_store::{AlignmentRow, NewDoc, Store};
+use echotrace_ingest::{read_inputs, IngestError, IngestOptions, Item};
+use echotrace_store::{AlignmentRow, CleanMeta, NewDoc, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -31,6 +33,10 @@ pub struct TraceOptions {
     /// Show progress bars (only when stderr is a terminal).
     pub progress: bool,
     pub ingest: IngestOptions,
+    /// Clean text records (find the body, drop page furniture); web pages
+    /// are always cleaned.
+    pub clean: bool,
+    pub clean_opts: CleanOptions,
     /// Documents per committed batch.
     pub batch_docs: usize,
 }
@@ -51,6 +57,8 @@ pub struct TraceStats {
     pub passages: usize,
     pub clusters: usize,
     pub seconds_ingest: f64,
+    /// Part of `seconds_ingest` spent cleaning.
+    pub seconds_clean: f64,
     pub seconds_candidates: f64,
     pub seconds_align: f64,
     pub seconds_cluster: f64,
@@ -105,23 +113,22 @@ fn failpoint(name: &str) {
     }
 }
 
-/// Content hash of a text (xxh3-128, hex).
-pub fn text_hash(text: &str) -> String {
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
-}
-
-fn prepare(doc: Document, params: &Params) -> NewDoc {
-    let tokens = tokenize(&doc.text);
+fn prepare(doc: Document, meta: CleanMeta, hash: String, params: &Params) -> NewDoc {
+    let tokens = match &meta.body {
+        Some(body) => tokenize_spans(&doc.text, body),
+        None => tokenize(&doc.text),
+    };
     let fps = fingerprints(&tokens, params.ngram, params.window)
         .into_iter()
         .map(|f| (f.hash, f.pos))
         .collect();
     NewDoc {
-        text_hash: text_hash(&doc.text),
+        text_hash: hash,
         n_chars: doc.text.chars().count(),
         n_words: tokens.len(),
         fingerprints: fps,
         doc,
+        meta,
     }
 }
 
@@ -140,18 +147,19 @@ pub fn trace(
     let run_id = store.begin_run(&serde_json::to_string(params)?)?;
     let mut stats = TraceStats::default();
 
-    // 1. Ingest, prepare, store in batches.
+    // 1. Ingest, clean, prepare, store in batches.
     let pb = bar(opts, None, "reading");
-    let mut batch: Vec<Document> = Vec::new();
+    let mut batch: Vec<(Item, String)> = Vec::new();
     let mut batch_ids: HashMap<String, (String, usize)> = HashMap::new();
     let mut batch_bytes = 0usize;
+    let mut templates = Templates::default();
     let mut report = |store: &Store, stats: &mut TraceStats, e: &IngestError| -> Result<()> {
         stats.skipped += 1;
         on_error(e);
         store.record_skipped(run_id, &e.origin, e.location.as_deref(), &e.reason)
     };
     for item in read_inputs(inputs, &opts.ingest) {
-        let doc = match item {
+        let item = match item {
             Ok(d) => d,
             Err(e) => {
                 report(store, &mut stats, &e)?;
@@ -160,29 +168,26 @@ pub fn trace(
         };
         stats.documents_read += 1;
         pb.inc(1);
-        let hash = text_hash(&doc.text);
-        let (origin, location) = split_origin(doc.origin.as_deref().unwrap_or(&doc.id));
-        if let Some((h, idx)) = batch_ids.get(&doc.id).cloned() {
+        let (id, hash) = identity(&item);
+        let (origin, location) = item_origin(&item);
+        if let Some((h, idx)) = batch_ids.get(&id).cloned() {
             if h == hash {
                 stats.documents_unchanged += 1;
             } else if opts.replace {
-                batch_bytes += doc.text.len();
-                batch[idx] = doc;
-                batch_ids.insert(batch[idx].id.clone(), (hash, idx));
+                batch_bytes += size(&item);
+                batch[idx] = (item, hash.clone());
+                batch_ids.insert(id, (hash, idx));
             } else {
                 let e = IngestError {
                     origin,
                     location,
-                    reason: format!(
-                        "document id {:?} appears twice with different texts (use --replace to keep the last)",
-                        doc.id
-                    ),
+                    reason: format!("document id {id:?} appears twice with different texts (use --replace to keep the last)"),
                 };
                 report(store, &mut stats, &e)?;
             }
             continue;
         }
-        if let Some(existing) = store.lookup(&doc.id)? {
+        if let Some(existing) = store.lookup(&id)? {
             if existing.text_hash == hash {
                 stats.documents_unchanged += 1;
                 continue;
@@ -192,8 +197,7 @@ pub fn trace(
                     origin,
                     location,
                     reason: format!(
-                        "document id {:?} is already stored with a different text (use --replace to replace it)",
-                        doc.id
+                        "document id {id:?} is already stored with a different text (use --replace to replace it)"
                     ),
                 };
                 report(store, &mut stats, &e)?;
@@ -203,17 +207,33 @@ pub fn trace(
         } else {
             stats.documents_added += 1;
         }
-        batch_bytes += doc.text.len();
-        batch_ids.insert(doc.id.clone(), (hash, batch.len()));
-        batch.push(doc);
+        batch_bytes += size(&item);
+        batch_ids.insert(id, (hash.clone(), batch.len()));
+        batch.push((item, hash));
         if batch.len() >= opts.batch_docs.max(1) || batch_bytes >= BATCH_BYTES {
-            stats.bytes_added += flush(store, &mut batch, params, run_id)?;
+            flush(
+                store,
+                &mut batch,
+                &mut templates,
+                opts,
+                run_id,
+                &mut stats,
+                &mut report,
+            )?;
             failpoint("ingest-batch");
             batch_ids.clear();
             batch_bytes = 0;
         }
     }
-    stats.bytes_added += flush(store, &mut batch, params, run_id)?;
+    flush(
+        store,
+        &mut batch,
+        &mut templates,
+        opts,
+        run_id,
+        &mut stats,
+        &mut report,
+    )?;
     pb.finish_and_clear();
     stats.seconds_ingest = t0.elapsed().as_secs_f64();
 
@@ -231,32 +251,46 @@ pub fn trace(
     Ok(stats)
 }
 
-/// Splits "path:17" into ("path", Some("17")).
-fn split_origin(origin: &str) -> (String, Option<String>) {
-    match origin.rsplit_once(':') {
-        Some((p, l)) if !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()) => {
-            (p.to_string(), Some(l.to_string()))
-        }
-        _ => (origin.to_string(), None),
-    }
-}
+type Report<'a> = dyn FnMut(&Store, &mut TraceStats, &IngestError) -> Result<()> + 'a;
 
+/// Cleans, prepares and stores one batch; pages that cannot be cleaned are
+/// reported and skipped (and no longer counted as added).
 fn flush(
     store: &mut Store,
-    batch: &mut Vec<Document>,
-    params: &Params,
+    batch: &mut Vec<(Item, String)>,
+    templates: &mut Templates,
+    opts: &TraceOptions,
     run_id: i64,
-) -> Result<usize> {
+    stats: &mut TraceStats,
+    report: &mut Report,
+) -> Result<()> {
     if batch.is_empty() {
-        return Ok(0);
+        return Ok(());
     }
-    let docs: Vec<Document> = std::mem::take(batch);
-    let bytes = docs.iter().map(|d| d.text.len()).sum();
-    let prepared: Vec<NewDoc> = docs.into_par_iter().map(|d| prepare(d, params)).collect();
+    let (items, hashes): (Vec<Item>, Vec<String>) = std::mem::take(batch).into_iter().unzip();
+    let t = Instant::now();
+    let cleaned = clean_batch(items, templates, &opts.clean_opts, opts.clean);
+    stats.seconds_clean += t.elapsed().as_secs_f64();
+    let mut ready = Vec::with_capacity(cleaned.len());
+    for (c, h) in cleaned.into_iter().zip(hashes) {
+        match c {
+            Ok((doc, meta)) => ready.push((doc, meta, h)),
+            Err(e) => {
+                stats.documents_added = stats.documents_added.saturating_sub(1);
+                report(store, stats, &e)?;
+            }
+        }
+    }
+    stats.bytes_added += ready.iter().map(|(d, _, _)| d.text.len()).sum::<usize>();
+    let params = &opts.params;
+    let prepared: Vec<NewDoc> = ready
+        .into_par_iter()
+        .map(|(d, m, h)| prepare(d, m, h, params))
+        .collect();
     store
         .insert_docs(&prepared, run_id)
         .context("storing documents")?;
-    Ok(bytes)
+    Ok(())
 }
 
 fn trace_pending(store: &mut Store, opts: &TraceOptions, stats: &mut TraceStats) -> Result<()> {
@@ -367,12 +401,15 @@ impl TokenCache {
             .collect();
         let mut texts = Vec::with_capacity(missing.len());
         for &d in &missing {
-            texts.push(store.text(doc_keys[d as usize])?);
+            texts.push(store.text_and_body(doc_keys[d as usize])?);
         }
         let loaded: Vec<Arc<Loaded>> = texts
             .into_par_iter()
-            .map(|text| {
-                let tokens = tokenize(&text);
+            .map(|(text, body)| {
+                let tokens = match &body {
+                    Some(b) => tokenize_spans(&text, b),
+                    None => tokenize(&text),
+                };
                 Arc::new(Loaded { text, tokens })
             })
             .collect();

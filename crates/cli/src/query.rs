@@ -275,11 +275,17 @@ pub fn for_each_pair(
     Ok(())
 }
 
-/// The largest clusters: (cluster, size, documents, snippet, [doc ids]).
-pub fn top_clusters(
-    store: &Store,
-    limit: usize,
-) -> Result<Vec<(i64, i64, i64, String, Vec<String>)>> {
+/// One line of the summary's cluster list.
+pub struct TopCluster {
+    pub cluster: i64,
+    pub size: i64,
+    pub n_docs: i64,
+    pub snippet: String,
+    pub ids: Vec<String>,
+}
+
+/// The largest clusters (most documents first).
+pub fn top_clusters(store: &Store, limit: usize) -> Result<Vec<TopCluster>> {
     let mut st = store.conn().prepare(
         "SELECT c.cluster, c.size, c.n_docs, p.doc_key, p.begin, p.end FROM clusters c
          JOIN passages p ON p.uid = c.first_uid
@@ -308,7 +314,13 @@ pub fn top_clusters(
         let ids: Vec<String> = st
             .query_map([cl], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        out.push((cl, size, n_docs, snippet(&text, 110), ids));
+        out.push(TopCluster {
+            cluster: cl,
+            size,
+            n_docs,
+            snippet: snippet(&text, 110),
+            ids,
+        });
     }
     Ok(out)
 }
