@@ -192,7 +192,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// body of a page while keeping offsets in the text as given. Spans out of
 /// range are clamped; unsorted or overlapping spans are sorted and merged.
 pub fn tokenize_spans(text: &str, spans: &[crate::model::CharSpan]) -> Vec<Token> {
-    let mut spans: Vec<(usize, usize)> = spans.iter().filter(|s| !s.is_empty()).map(|s| (s.begin, s.end)).collect();
+    let mut spans: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| (s.begin, s.end))
+        .collect();
     spans.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (b, e) in spans {
@@ -406,10 +410,16 @@ mod tests {
         let body = [
             CharSpan { begin: 15, end: 33 },
             CharSpan { begin: 49, end: 61 },
-            CharSpan { begin: 200, end: 300 },
+            CharSpan {
+                begin: 200,
+                end: 300,
+            },
         ];
         let toks = tokenize_spans(text, &body);
-        let got: Vec<&str> = toks.iter().map(|t| slice_chars(text, t.begin as usize, t.end as usize)).collect();
+        let got: Vec<&str> = toks
+            .iter()
+            .map(|t| slice_chars(text, t.begin as usize, t.end as usize))
+            .collect();
         assert_eq!(got, vec!["Le", "préfet", "a", "parlé", "Il", "a", "conclu"]);
         for t in &toks {
             assert_eq!(
@@ -417,7 +427,10 @@ mod tests {
                 slice_chars(text, t.begin as usize, t.end as usize)
             );
         }
-        let all = [CharSpan { begin: 0, end: text.chars().count() }];
+        let all = [CharSpan {
+            begin: 0,
+            end: text.chars().count(),
+        }];
         assert_eq!(tokenize_spans(text, &all), tokenize(text));
         assert!(tokenize_spans(text, &[]).is_empty());
     }

@@ -19,7 +19,7 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Version of the schema below, kept in `meta.schema_version`.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -47,6 +47,14 @@ CREATE TABLE IF NOT EXISTS documents (
     n_chars      INTEGER NOT NULL,
     n_words      INTEGER NOT NULL,
     fingerprints BLOB NOT NULL,
+    format       TEXT NOT NULL DEFAULT 'text',
+    body         TEXT,
+    date_precision TEXT,
+    lang         TEXT,
+    lang_confidence REAL,
+    author       TEXT,
+    site         TEXT,
+    cleaning     TEXT,
     added_run    INTEGER REFERENCES runs(run_id),
     story        INTEGER,
     narrative    INTEGER
@@ -101,6 +109,41 @@ pub struct NewDoc {
     pub n_words: usize,
     /// Fingerprints as `(hash, word position)`.
     pub fingerprints: Vec<(u64, u32)>,
+    /// What the clean stage found.
+    pub meta: CleanMeta,
+}
+
+/// What the clean stage found about a document; everything optional.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CleanMeta {
+    /// `text` (plain text or JSON lines record) or `html` (page, WARC record).
+    pub format: String,
+    /// The article body as character spans of the text; `None`: the whole text.
+    pub body: Option<Vec<CharSpan>>,
+    /// `day`, `month` or `year` when the date was found in the text.
+    pub date_precision: Option<String>,
+    /// ISO 639-1 code and confidence.
+    pub lang: Option<(String, f64)>,
+    pub author: Option<String>,
+    pub site: Option<String>,
+    /// JSON: comments, removed furniture, line decisions.
+    pub cleaning: Option<String>,
+}
+
+/// Encodes body spans as a JSON array of `[begin, end]` pairs.
+pub fn encode_spans(spans: &[CharSpan]) -> String {
+    let v: Vec<[usize; 2]> = spans.iter().map(|s| [s.begin, s.end]).collect();
+    serde_json::to_string(&v).unwrap_or_else(|_| "[]".into())
+}
+
+/// Decodes [`encode_spans`]; malformed input gives `None`.
+pub fn decode_spans(s: &str) -> Option<Vec<CharSpan>> {
+    let v: Vec<[usize; 2]> = serde_json::from_str(s).ok()?;
+    Some(
+        v.into_iter()
+            .map(|[begin, end]| CharSpan { begin, end })
+            .collect(),
+    )
 }
 
 /// A stored document's identity.
@@ -320,8 +363,10 @@ impl Store {
             let mut del = tx.prepare_cached("DELETE FROM documents WHERE id = ?1")?;
             let mut ins = tx.prepare_cached(
                 "INSERT INTO documents(id, series, date, url, title, extra, origin, text, text_hash,
-                    n_chars, n_words, fingerprints, added_run)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                    n_chars, n_words, fingerprints, added_run, format, body, date_precision, lang,
+                    lang_confidence, author, site, cleaning)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                    ?18, ?19, ?20, ?21)",
             )?;
             let mut pend = tx.prepare_cached("INSERT INTO pending(doc_key) VALUES (?1)")?;
             for d in docs {
@@ -344,7 +389,19 @@ impl Store {
                     d.n_chars as i64,
                     d.n_words as i64,
                     encode_fingerprints(&d.fingerprints),
-                    run_id
+                    run_id,
+                    if d.meta.format.is_empty() {
+                        "text"
+                    } else {
+                        d.meta.format.as_str()
+                    },
+                    d.meta.body.as_deref().map(encode_spans),
+                    d.meta.date_precision,
+                    d.meta.lang.as_ref().map(|l| l.0.clone()),
+                    d.meta.lang.as_ref().map(|l| l.1),
+                    d.meta.author,
+                    d.meta.site,
+                    d.meta.cleaning
                 ])?;
                 pend.execute([tx.last_insert_rowid()])?;
             }
@@ -355,11 +412,9 @@ impl Store {
 
     /// Number of documents waiting to be traced.
     pub fn count_pending(&self) -> Result<usize> {
-        let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM pending",
-            [],
-            |r| r.get(0),
-        )?;
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM pending", [], |r| r.get(0))?;
         Ok(n as usize)
     }
 
@@ -376,12 +431,10 @@ impl Store {
 
     /// Streams every document's fingerprints, in doc_key order.
     pub fn for_each_fingerprints(&self, mut f: impl FnMut(StoredFingerprints)) -> Result<()> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT d.doc_key, d.series, p.doc_key IS NOT NULL, d.fingerprints FROM documents d
+        let mut st = self.conn.prepare(
+            "SELECT d.doc_key, d.series, p.doc_key IS NOT NULL, d.fingerprints FROM documents d
                  LEFT JOIN pending p ON p.doc_key = d.doc_key ORDER BY d.doc_key",
-            )?;
+        )?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             let blob: Vec<u8> = r.get(3)?;
@@ -393,6 +446,19 @@ impl Store {
             });
         }
         Ok(())
+    }
+
+    /// The text of a stored document and its body spans (`None`: all of it).
+    pub fn text_and_body(&self, doc_key: i64) -> Result<(String, Option<Vec<CharSpan>>)> {
+        let (text, body): (String, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT text, body FROM documents WHERE doc_key = ?1",
+                [doc_key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .with_context(|| format!("document #{doc_key} is not in the database"))?;
+        Ok((text, body.as_deref().and_then(decode_spans)))
     }
 
     /// The text of a stored document.
@@ -505,10 +571,7 @@ impl Store {
                  SELECT cluster, count(*), count(DISTINCT doc_key), min(uid) FROM passages GROUP BY cluster",
                 [],
             )?;
-            tx.execute(
-                "DELETE FROM pending",
-                [],
-            )?;
+            tx.execute("DELETE FROM pending", [])?;
         }
         tx.commit()?;
         Ok(())
@@ -598,6 +661,7 @@ mod tests {
             n_chars: text.chars().count(),
             n_words: text.split_whitespace().count(),
             fingerprints: vec![(u64::MAX, 7), (3, 0)],
+            meta: CleanMeta::default(),
         }
     }
 
