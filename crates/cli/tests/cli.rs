@@ -610,3 +610,220 @@ fn param_defaults_match_the_library() {
         );
     }
 }
+
+fn seed(name: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let hit = std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(name))
+        });
+    if hit.is_none() {
+        eprintln!("SKIPPED: ../shared/seeds not found (not part of a user's clone)");
+    }
+    hit
+}
+
+#[test]
+fn clean_finds_the_article_in_seed_page_dumps() {
+    let Some(p002) = seed("002_") else { return };
+    let Some(p004) = seed("004_") else { return };
+    let out = ok(&["clean", p002.to_str().unwrap(), "--format", "jsonl"]);
+    let r: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        r["title"],
+        "Retrait US d’Afghanistan : Moscou soupçonne Washington d’aider Daech"
+    );
+    assert_eq!(r["date"], "2021-07-23");
+    assert_eq!(r["date_precision"], "day");
+    assert_eq!(r["lang"], "fr");
+    let body = r["body"].as_str().unwrap();
+    assert!(body.starts_with("Un faisceau d’indices"), "{}", &body[..80]);
+    for furniture in [
+        "Close Menu",
+        "Ad Blocker",
+        "Facebook",
+        "S'abonner",
+        "28 mai 2025",
+        "Mins Read",
+    ] {
+        assert!(!body.contains(furniture), "body keeps {furniture:?}");
+    }
+    let out = ok(&["clean", p004.to_str().unwrap(), "--format", "jsonl"]);
+    let r: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let body = r["body"].as_str().unwrap();
+    assert!(
+        !body.contains("commentaires sur"),
+        "the body ends before the comments"
+    );
+    let comments = r["comments"].as_array().unwrap();
+    assert!(comments.len() >= 30, "{} comments", comments.len());
+    assert!(
+        comments.iter().any(|c| c["depth"].as_u64().unwrap() > 0),
+        "replies are nested"
+    );
+}
+
+/// Two outlets' pages sharing a site template, one copying a paragraph of the other.
+fn write_site(dir: &Path) {
+    let nav = "<nav><a href=/>Home</a> <a href=/world>World</a> <a href=/sport>Sport</a> <a href=/about>About us</a></nav>";
+    let footer = "<footer><p>Sign up to our morning newsletter and get the news of the valley in your inbox every day before breakfast, free of charge.</p><p>© Hill Post. All rights reserved.</p></footer>";
+    let shared = "The harbour authority said on Friday that the old grain silo on the east quay would be pulled down next spring, after engineers found that its concrete had cracked in several places and could no longer be repaired at a reasonable cost.";
+    let page = |title: &str, paras: &[&str]| {
+        let body: String = paras.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!("<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{title}</title></head><body>{nav}<article><h1>{title}</h1>{body}</article>{footer}</body></html>")
+    };
+    std::fs::write(
+        dir.join("hill-1.html"),
+        page("Silo to come down", &[shared, "Fishermen who use the quay welcomed the decision but asked for a temporary landing stage while the work goes on, since the nearest other harbour is a two-hour sail away."]),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("hill-2.html"),
+        page("Ferry timetable changes", &["The island ferry will run an extra crossing on Saturday evenings from June, the operator announced, after a season in which the last boat was often full long before it left the pier.", "Tickets for the new crossing go on sale next week at the usual price, and season passes remain valid on every sailing."]),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("coast-9.html"),
+        page("East quay: the end of a landmark", &["Local historians regret the loss of a building that has marked the skyline for seventy years.", shared, "A public meeting on the future of the site will be held at the town hall."]),
+    )
+    .unwrap();
+}
+
+#[test]
+fn html_pages_are_cleaned_and_traced() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    write_site(&site);
+    let db = db_in(dir.path());
+    ok(&["trace", site.to_str().unwrap(), "--db", &db, "-q"]);
+    // The copied paragraph links hill-1 and coast-9; the shared navigation
+    // and footer do not link hill-1 and hill-2.
+    assert_eq!(
+        linked_docs(&db),
+        vec![("coast-9".to_string(), "hill-1".to_string())]
+    );
+    let pairs = ok(&["pairs", "--db", &db, "--format", "jsonl"]);
+    let p: Value = serde_json::from_str(pairs.lines().next().unwrap()).unwrap();
+    assert!(p["a"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("The harbour authority said"));
+    let docs = ok(&["export", "--db", &db, "--documents"]);
+    assert!(docs.contains("\"title\":\"Silo to come down\""), "{docs}");
+    let raw = ok(&["show", "hill-1", "--raw", "--db", &db]);
+    assert!(
+        raw.lines()
+            .any(|l| l.starts_with("kept") && l.contains("grain silo")),
+        "{raw}"
+    );
+    assert!(
+        raw.lines()
+            .any(|l| !l.starts_with("kept") && l.contains("newsletter")),
+        "{raw}"
+    );
+}
+
+#[test]
+fn warc_records_are_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    write_site(&site);
+    let mut warc = Vec::new();
+    for (i, name) in ["hill-1", "coast-9"].iter().enumerate() {
+        let html = std::fs::read(site.join(format!("{name}.html"))).unwrap();
+        let mut http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n", html.len()).into_bytes();
+        http.extend_from_slice(&html);
+        let head = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:0000000{i}-0000-0000-0000-000000000000>\r\nWARC-Date: 2026-03-0{}T10:00:00Z\r\nWARC-Target-URI: https://news.example/{name}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            i + 1,
+            http.len()
+        );
+        warc.extend_from_slice(head.as_bytes());
+        warc.extend_from_slice(&http);
+        warc.extend_from_slice(b"\r\n\r\n");
+    }
+    // A truncated record at the end: reported, the rest kept.
+    warc.extend_from_slice(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200 OK\r\n",
+    );
+    let path = dir.path().join("crawl.warc");
+    std::fs::write(&path, &warc).unwrap();
+    let db = db_in(dir.path());
+    let out = run(&["trace", path.to_str().unwrap(), "--db", &db, "-q"]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("crawl.warc"));
+    assert_eq!(
+        linked_docs(&db),
+        vec![(
+            "https://news.example/coast-9".to_string(),
+            "https://news.example/hill-1".to_string()
+        )]
+    );
+    let docs = ok(&["export", "--db", &db, "--documents"]);
+    assert!(
+        docs.contains("\"crawl_date\":\"2026-03-01T10:00:00Z\""),
+        "{docs}"
+    );
+    assert!(
+        docs.contains("\"url\":\"https://news.example/hill-1\""),
+        "{docs}"
+    );
+}
+
+#[test]
+fn site_templates_in_text_dumps_make_no_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("dumps");
+    std::fs::create_dir(&folder).unwrap();
+    let header = "Hill Post | Home | World | Sport | Culture | Opinion\nLog in | Subscribe";
+    let footer = "Sign up to our morning newsletter and get the news of the valley in your inbox every day before breakfast, free of charge, with no advertising at all.\nThe Hill Post is published by the Valley Press Cooperative, 12 Market Street, and is a member of the independent press council.";
+    let bodies = [
+        "The council approved the new budget on Tuesday after a long debate about the cost of repairing the old bridge over the river.",
+        "Heavy rain flooded the lower town overnight and firefighters pumped water out of cellars along the canal until the early morning.",
+        "The school choir won the regional competition for the third year running with a programme of folk songs arranged by its teacher.",
+        "A new bakery opened on the square, and the queue on its first morning stretched all the way to the post office.",
+    ];
+    let mut lines = String::new();
+    for (i, b) in bodies.iter().enumerate() {
+        let text = format!("{header}\n\n{b}\n\n{footer}\n");
+        lines.push_str(&serde_json::to_string(&serde_json::json!({"id": format!("hill-{i}"), "series": "Hill Post", "text": text})).unwrap());
+        lines.push('\n');
+    }
+    let corpus = folder.join("hill.jsonl");
+    std::fs::write(&corpus, lines).unwrap();
+    let db = db_in(dir.path());
+    ok(&["trace", corpus.to_str().unwrap(), "--db", &db, "-q"]);
+    assert!(
+        linked_docs(&db).is_empty(),
+        "template lines linked pages: {:?}",
+        linked_docs(&db)
+    );
+    // Without cleaning the template is taken for reuse: the test can fail.
+    let raw_db = dir.path().join("raw.db").display().to_string();
+    ok(&[
+        "trace",
+        corpus.to_str().unwrap(),
+        "--db",
+        &raw_db,
+        "-q",
+        "--no-clean",
+    ]);
+    assert!(!linked_docs(&raw_db).is_empty());
+    let raw = ok(&["show", "hill-2", "--raw", "--db", &db]);
+    assert!(
+        raw.lines()
+            .any(|l| l.starts_with('-') && l.contains("morning newsletter")),
+        "{raw}"
+    );
+}
