@@ -173,6 +173,36 @@ pub fn eval_command(
     Ok(0)
 }
 
+/// `eval --extraction DIR`: the clean stage's HTML body against the
+/// annotations (segments that must and must not appear), summed over pages.
+pub fn eval_extraction(dir: &Path, json: bool) -> Result<u8> {
+    let opts = echotrace_clean::CleanOptions::default();
+    let s = echotrace_clean::eval_extraction(dir, |html, url| {
+        echotrace_clean::clean_html(html, url, &opts).map(|c| c.body_text())
+    })
+    .map_err(anyhow::Error::msg)?;
+    if json {
+        println!(
+            "{}",
+            json!({"pages": s.pages, "missing": s.missing, "failed": s.failed, "true_pos": s.true_pos,
+                   "false_neg": s.false_neg, "false_pos": s.false_pos, "precision": s.precision,
+                   "recall": s.recall, "f1": s.f1, "seconds": s.seconds})
+        );
+    } else {
+        println!(
+            "{} pages ({} missing, {} failed): precision {:.4}  recall {:.4}  F1 {:.4}  ({:.1} pages/s)",
+            s.pages,
+            s.missing,
+            s.failed,
+            s.precision,
+            s.recall,
+            s.f1,
+            s.pages as f64 / s.seconds.max(1e-9)
+        );
+    }
+    Ok(0)
+}
+
 /// Runs the benchmark over the given corpus sizes and prints a table.
 pub fn bench(
     sizes: &[usize],

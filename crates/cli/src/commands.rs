@@ -147,11 +147,17 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Eval {
+            extraction: Some(dir),
+            json,
+            ..
+        } => bench::eval_extraction(&dir, json),
+        Command::Eval {
             truth,
             pan,
             db,
             params,
             json,
+            ..
         } => bench::eval_command(truth, pan, &db.db, &params.params(), json),
         Command::Bench {
             sizes,

@@ -197,8 +197,12 @@ pub enum Command {
         #[arg(long, conflicts_with = "pan")]
         truth: Option<PathBuf>,
         /// A PAN text-alignment corpus folder (susp/, src/, pairs, XML truth); traced into --db.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "extraction")]
         pan: Option<PathBuf>,
+        /// Main-text extraction quality on a folder of HTML pages with annotations.json
+        /// (trafilatura's benchmark layout and metric).
+        #[arg(long, conflicts_with = "truth")]
+        extraction: Option<PathBuf>,
         #[command(flatten)]
         db: DbArg,
         #[command(flatten)]

@@ -827,3 +827,29 @@ fn site_templates_in_text_dumps_make_no_links() {
         "{raw}"
     );
 }
+
+#[test]
+fn extraction_quality_is_measured() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(dir.path());
+    let ann = serde_json::json!({
+        "https://hill.example/1": {"file": "hill-1.html",
+            "with": ["old grain silo on the east quay", "temporary landing stage"],
+            "without": ["Sign up to our morning newsletter", "About us"]},
+        "https://coast.example/9": {"file": "coast-9.html",
+            "with": ["marked the skyline for seventy years", "held at the town hall"],
+            "without": ["All rights reserved"]},
+    });
+    std::fs::write(dir.path().join("annotations.json"), ann.to_string()).unwrap();
+    let out = ok(&[
+        "eval",
+        "--extraction",
+        dir.path().to_str().unwrap(),
+        "--json",
+    ]);
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["pages"], 2);
+    assert_eq!(r["true_pos"], 4, "{out}");
+    assert_eq!(r["false_pos"], 0, "{out}");
+    assert_eq!(r["f1"], 1.0);
+}
