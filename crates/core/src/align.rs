@@ -18,7 +18,6 @@
 use crate::model::CharSpan;
 use crate::normalise::Token;
 use crate::params::Params;
-use std::collections::HashMap;
 
 /// One aligned passage between documents A and B.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,11 +133,9 @@ fn align_chain(
         return None;
     }
 
-    // Positions of each word hash in B's region.
-    let mut in_b: HashMap<u64, Vec<u32>> = HashMap::with_capacity(b1 - b0);
-    for (j, t) in tb.iter().enumerate().take(b1).skip(b0) {
-        in_b.entry(t.hash).or_default().push(j as u32);
-    }
+    // Positions of each word hash in B's region, sorted for binary search.
+    let mut in_b: Vec<(u64, u32)> = (b0..b1).map(|j| (tb[j].hash, j as u32)).collect();
+    in_b.sort_unstable();
 
     // Anchors within the band around the chain's local diagonal.
     let mut anchors: Vec<(u32, u32)> = Vec::new();
@@ -164,12 +161,14 @@ fn align_chain(
         };
         let widen = BAND + outside.min(margin);
         let (lo, hi) = (d_prev.min(d_next) - widen, d_prev.max(d_next) + widen);
-        if let Some(js) = in_b.get(&t.hash) {
-            for &j in js {
-                let d = j as i64 - i as i64;
-                if d >= lo && d <= hi {
-                    anchors.push((i as u32, j));
-                }
+        let start = in_b.partition_point(|&(h, _)| h < t.hash);
+        for &(h, j) in &in_b[start..] {
+            if h != t.hash {
+                break;
+            }
+            let d = j as i64 - i as i64;
+            if d >= lo && d <= hi {
+                anchors.push((i as u32, j));
             }
         }
     }
@@ -223,12 +222,13 @@ fn gap_cost(g: i64) -> f32 {
 /// Sparse chaining DP over anchors sorted by (i, j): returns the anchors of
 /// the best-scoring forward chain.
 fn best_anchor_chain(anchors: &[(u32, u32)], max_gap: i64) -> Vec<(u32, u32)> {
-    let set: std::collections::HashSet<(u32, u32)> = anchors.iter().copied().collect();
+    // Anchors are sorted by (i, j): membership by binary search.
+    let has = |x: (u32, u32)| anchors.binary_search(&x).is_ok();
     let weight: Vec<f32> = anchors
         .iter()
         .map(|&(i, j)| {
-            let before = i > 0 && j > 0 && set.contains(&(i - 1, j - 1));
-            let after = set.contains(&(i + 1, j + 1));
+            let before = i > 0 && j > 0 && has((i - 1, j - 1));
+            let after = has((i + 1, j + 1));
             if before || after {
                 RUN_WEIGHT
             } else {

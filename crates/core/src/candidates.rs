@@ -49,50 +49,106 @@ struct SeedEntry {
     pb: u32,
 }
 
+/// Memory allowed for the seed list of one block of documents; the pairs
+/// are built block by block (by the smaller document number) so that the
+/// seeds never need more than about this much at once.
+const SEED_BUDGET_BYTES: usize = 512 << 20;
+
 /// Builds the candidate pairs from all postings of the corpus.
 ///
 /// Deterministic: the result is sorted by `(a, b)` whatever the number of
 /// threads.
-pub fn candidate_pairs(
+pub fn candidate_pairs(postings: Vec<Posting>, info: &DocInfo, params: &Params) -> Vec<Candidate> {
+    candidate_pairs_within(postings, info, params, SEED_BUDGET_BYTES)
+}
+
+/// [`candidate_pairs`] with a given memory budget for seeds.
+pub fn candidate_pairs_within(
     mut postings: Vec<Posting>,
     info: &DocInfo,
     params: &Params,
+    seed_budget_bytes: usize,
 ) -> Vec<Candidate> {
     postings.par_sort_unstable();
     postings.dedup();
     let chunks = group_chunks(&postings, 1 << 16);
-    let mut seeds: Vec<SeedEntry> = chunks
+    let n_docs = postings.iter().map(|p| p.doc as u64 + 1).max().unwrap_or(0);
+    // How many seeds all pairs would emit, to cut the work into blocks.
+    let emitted: u64 = chunks
         .par_iter()
-        .flat_map_iter(|&(s, e)| {
-            let mut out = Vec::new();
-            emit_chunk(&postings[s..e], info, params, &mut out);
-            out
-        })
-        .collect();
-    drop(postings);
-    seeds.par_sort_unstable();
-    seeds.dedup();
-
+        .map(|&(s, e)| count_chunk(&postings[s..e], params))
+        .sum();
+    let blocks = (emitted as usize * std::mem::size_of::<SeedEntry>())
+        .div_ceil(seed_budget_bytes.max(1))
+        .clamp(1, n_docs.max(1) as usize) as u64;
     let mut result = Vec::new();
+    for block in 0..blocks {
+        let lo = (n_docs * block / blocks) as u32;
+        let hi = (n_docs * (block + 1) / blocks) as u32;
+        let mut seeds: Vec<SeedEntry> = chunks
+            .par_iter()
+            .flat_map_iter(|&(s, e)| {
+                let mut out = Vec::new();
+                emit_chunk(&postings[s..e], info, params, (lo, hi), &mut out);
+                out
+            })
+            .collect();
+        seeds.par_sort_unstable();
+        seeds.dedup();
+        let mut i = 0;
+        while i < seeds.len() {
+            let pair = seeds[i].pair;
+            let mut j = i;
+            while j < seeds.len() && seeds[j].pair == pair {
+                j += 1;
+            }
+            if j - i >= params.min_shared
+                && (params.min_shared < 2 || has_local_pair(&seeds[i..j], params))
+            {
+                result.push(Candidate {
+                    a: (pair >> 32) as u32,
+                    b: pair as u32,
+                    seeds: seeds[i..j].iter().map(|s| (s.pa, s.pb)).collect(),
+                });
+            }
+            i = j;
+        }
+    }
+    result
+}
+
+/// Runs of equal hashes in `postings` that can emit pairs, as (start, end,
+/// number of documents).
+fn groups(postings: &[Posting], params: &Params, mut f: impl FnMut(&[Posting])) {
     let mut i = 0;
-    while i < seeds.len() {
-        let pair = seeds[i].pair;
+    while i < postings.len() {
+        let h = postings[i].hash;
         let mut j = i;
-        while j < seeds.len() && seeds[j].pair == pair {
+        while j < postings.len() && postings[j].hash == h {
             j += 1;
         }
-        if j - i >= params.min_shared
-            && (params.min_shared < 2 || has_local_pair(&seeds[i..j], params))
-        {
-            result.push(Candidate {
-                a: (pair >> 32) as u32,
-                b: pair as u32,
-                seeds: seeds[i..j].iter().map(|s| (s.pa, s.pb)).collect(),
-            });
+        let run = &postings[i..j];
+        let mut df = 0;
+        for (k, p) in run.iter().enumerate() {
+            if k == 0 || run[k - 1].doc != p.doc {
+                df += 1;
+            }
+        }
+        if df >= 2 && df <= params.max_df {
+            f(run);
         }
         i = j;
     }
-    result
+}
+
+/// Upper bound of the seeds a chunk emits (pairs of occurrences).
+fn count_chunk(postings: &[Posting], params: &Params) -> u64 {
+    let mut n = 0u64;
+    groups(postings, params, |run| {
+        let k = run.len().min(params.max_df * MAX_OCC_PER_DOC) as u64;
+        n += k * k.saturating_sub(1) / 2;
+    });
+    n
 }
 
 /// Largest difference of diagonals (word offset between the two documents)
@@ -142,65 +198,58 @@ fn group_chunks(postings: &[Posting], target: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn emit_chunk(postings: &[Posting], info: &DocInfo, params: &Params, out: &mut Vec<SeedEntry>) {
-    let mut i = 0;
+fn emit_chunk(
+    postings: &[Posting],
+    info: &DocInfo,
+    params: &Params,
+    range: (u32, u32),
+    out: &mut Vec<SeedEntry>,
+) {
     let mut group: Vec<Posting> = Vec::new();
-    while i < postings.len() {
-        let h = postings[i].hash;
-        let mut j = i;
-        while j < postings.len() && postings[j].hash == h {
-            j += 1;
-        }
-        // Count distinct documents (postings are sorted by doc within a hash).
-        let run = &postings[i..j];
-        let mut df = 0;
+    groups(postings, params, |run| {
+        group.clear();
+        let mut per_doc = 0;
         for (k, p) in run.iter().enumerate() {
-            if k == 0 || run[k - 1].doc != p.doc {
-                df += 1;
+            if k > 0 && run[k - 1].doc == p.doc {
+                per_doc += 1;
+            } else {
+                per_doc = 0;
+            }
+            if per_doc < MAX_OCC_PER_DOC {
+                group.push(*p);
             }
         }
-        if df >= 2 && df <= params.max_df {
-            group.clear();
-            let mut per_doc = 0;
-            for (k, p) in run.iter().enumerate() {
-                if k > 0 && run[k - 1].doc == p.doc {
-                    per_doc += 1;
-                } else {
-                    per_doc = 0;
-                }
-                if per_doc < MAX_OCC_PER_DOC {
-                    group.push(*p);
-                }
+        for x in 0..group.len() {
+            let p = group[x];
+            // Pairs are emitted by their smaller document, in its block only.
+            if p.doc < range.0 || p.doc >= range.1 {
+                continue;
             }
-            for x in 0..group.len() {
-                for y in x + 1..group.len() {
-                    let (p, q) = (group[x], group[y]);
-                    if p.doc == q.doc {
-                        continue;
-                    }
-                    let (pi, qi) = (p.doc as usize, q.doc as usize);
-                    if !(info.is_new.get(pi).copied().unwrap_or(true)
-                        || info.is_new.get(qi).copied().unwrap_or(true))
-                    {
-                        continue;
-                    }
-                    if params.exclude_same_series {
-                        let sp = info.series.get(pi).copied().unwrap_or(u32::MAX);
-                        let sq = info.series.get(qi).copied().unwrap_or(u32::MAX);
-                        if sp != u32::MAX && sp == sq {
-                            continue;
-                        }
-                    }
-                    out.push(SeedEntry {
-                        pair: ((p.doc as u64) << 32) | q.doc as u64,
-                        pa: p.pos,
-                        pb: q.pos,
-                    });
+            for &q in &group[x + 1..] {
+                if p.doc == q.doc {
+                    continue;
                 }
+                let (pi, qi) = (p.doc as usize, q.doc as usize);
+                if !(info.is_new.get(pi).copied().unwrap_or(true)
+                    || info.is_new.get(qi).copied().unwrap_or(true))
+                {
+                    continue;
+                }
+                if params.exclude_same_series {
+                    let sp = info.series.get(pi).copied().unwrap_or(u32::MAX);
+                    let sq = info.series.get(qi).copied().unwrap_or(u32::MAX);
+                    if sp != u32::MAX && sp == sq {
+                        continue;
+                    }
+                }
+                out.push(SeedEntry {
+                    pair: ((p.doc as u64) << 32) | q.doc as u64,
+                    pa: p.pos,
+                    pb: q.pos,
+                });
             }
         }
-        i = j;
-    }
+    });
 }
 
 #[cfg(test)]
@@ -337,6 +386,32 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn blocks_give_the_same_pairs() {
+        // Many documents sharing fingerprints in various patterns.
+        let mut p = Vec::new();
+        for d in 0..60u32 {
+            for k in 0..30u32 {
+                let h = ((d / 3) * 7 + k) as u64 % 50;
+                p.push(post(h, d, k * 2 + d % 3));
+            }
+        }
+        let params = Params {
+            min_words: 5,
+            ..Params::default()
+        };
+        let is_new = vec![true; 60];
+        let series = vec![u32::MAX; 60];
+        let info = DocInfo {
+            is_new: &is_new,
+            series: &series,
+        };
+        let one = candidate_pairs_within(p.clone(), &info, &params, usize::MAX);
+        let many = candidate_pairs_within(p, &info, &params, 64);
+        assert!(!one.is_empty());
+        assert_eq!(one, many);
     }
 
     #[test]
