@@ -1,9 +1,7 @@
 //! Cross-document template lines: lines that recur in many documents of one
 //! site or outlet (menus, footers, banners, "most read" lists) are furniture.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 /// Line document frequencies for one site, built from many of its documents.
 #[derive(Debug, Clone, Default)]
@@ -19,14 +17,18 @@ fn line_key(line: &str) -> Option<u64> {
     if t.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
         return None;
     }
-    let mut h = DefaultHasher::new();
+    let mut buf = String::with_capacity(t.len());
     for w in t.split_whitespace() {
-        for c in w.chars().flat_map(|c| c.to_lowercase()) {
-            c.hash(&mut h);
+        if !buf.is_empty() {
+            buf.push(' ');
         }
-        ' '.hash(&mut h);
+        if w.is_ascii() {
+            buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
     }
-    Some(h.finish())
+    Some(xxhash_rust::xxh3::xxh3_64(buf.as_bytes()))
 }
 
 impl SiteTemplates {
