@@ -275,7 +275,7 @@ const THINK_VERBS: &str =
     "argue suggest claim insist fear believe accept admit|admitted||admitting \
     warn deny confirm announce hope expect concede acknowledge estimate predict \
     find|found|found conclude show|showed|shown agree say|said|said reveal stress recall \
-    note point_out maintain allege|alleged|alleged indicate signal hint write|wrote|written \
+    note point_out maintain allege|alleged|alleged indicate signal|signalled||signalling hint write|wrote|written \
     tell_reporters|told|told";
 /// Verbs taking a person or body as object, then "to" + verb.
 const URGE_VERBS: &str = "urge ask call_on encourage advise warn invite order instruct allow \
@@ -536,6 +536,47 @@ fn pairs(s: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+const MONEY_VERBS: &[(&str, &str)] = &[
+    ("spend|spent|spent", "on"),
+    ("pay|paid|paid", "for"),
+    ("invest", "in"),
+    ("borrow", "from"),
+    ("lose|lost|lost", "on"),
+    ("raise", "for"),
+    ("set_aside|set|set|setting", "for"),
+    ("earmark", "for"),
+    ("receive", "from"),
+    ("allocate", "to"),
+    ("save", "on"),
+    ("owe", "to"),
+    ("commit|committed||committing", "to"),
+    ("offer", "for"),
+];
+const THING_VERBS: &[(&str, u8)] = &[
+    ("cost", 0),
+    ("affect", 1),
+    ("include", 2),
+    ("require", 2),
+    ("involve", 2),
+    ("cover", 1),
+    ("replace", 2),
+    ("follow", 2),
+    ("face", 2),
+    ("threaten", 2),
+    ("benefit", 1),
+    ("concern", 1),
+    ("create", 3),
+    ("attract", 3),
+    ("need", 2),
+    ("save", 0),
+    ("bring_in|brought|brought", 0),
+    ("put|put|put|putting", 4),
+    ("leave|left|left", 1),
+    ("serve", 1),
+    ("employ", 3),
+    ("cut|cut|cut|cutting", 3),
+];
+
 /// English grammar and lexicon.
 pub(super) struct En {
     first: Vec<String>,
@@ -560,6 +601,8 @@ pub(super) struct En {
     front_advs: Vec<String>,
     subords: Vec<String>,
     verbs: Vec<Verb>,
+    money_verbs: Vec<(Verb, &'static str)>,
+    thing_verbs: Vec<(Verb, u8)>,
     change: Vec<Verb>,
     acts: Vec<Verb>,
     thing_acts: Vec<Verb>,
@@ -673,6 +716,14 @@ impl En {
             front_advs: list(FRONT_ADVS),
             subords: list(SUBORDS),
             verbs: verbs(VERBS),
+            money_verbs: MONEY_VERBS
+                .iter()
+                .map(|&(v, k)| (Verb::parse(v), k))
+                .collect(),
+            thing_verbs: THING_VERBS
+                .iter()
+                .map(|&(v, k)| (Verb::parse(v), k))
+                .collect(),
             change: verbs(CHANGE_VERBS),
             acts: verbs(ACT_VERBS),
             thing_acts: verbs(THING_ACTS),
@@ -709,20 +760,33 @@ impl En {
     }
 
     pub(super) fn sentence(&self, r: &mut Rng) -> String {
-        // News sentences are seldom very short: draw again a few times when
-        // a sentence has fewer than MIN_WORDS words.
-        let mut s = self.draw(r);
-        for _ in 0..4 {
-            if super::word_count(&s) >= super::MIN_WORDS {
+        // Keep very short sentences rare: draw again a few times when a
+        // draft has fewer than MIN_WORDS words or MIN_BYTES bytes, keeping
+        // the longest.
+        let mut s = self.draft(r);
+        let mut words = super::word_count(&s);
+        for _ in 0..5 {
+            if s.len() >= super::MIN_BYTES && words >= super::MIN_WORDS {
                 break;
             }
-            s = self.draw(r);
+            let t = self.draft(r);
+            let n = super::word_count(&t);
+            if n > words || t.len() >= super::MIN_BYTES && n >= super::MIN_WORDS {
+                (s, words) = (t, n);
+            }
         }
-        s
+        let s = finish(tidy(&s));
+        if s.starts_with(|c: char| c.is_ascii_digit()) {
+            // News style does not open a sentence with a numeral.
+            format!("Some {s}")
+        } else {
+            s
+        }
     }
 
-    fn draw(&self, r: &mut Rng) -> String {
-        let s = match r.weighted(&[24.0, 22.0, 12.0, 8.0, 10.0, 6.0, 4.0, 3.0, 6.0, 5.0]) {
+    /// A sentence before elision, capitals and final punctuation.
+    fn draft(&self, r: &mut Rng) -> String {
+        match r.weighted(&[24.0, 22.0, 12.0, 8.0, 10.0, 6.0, 4.0, 3.0, 6.0, 5.0]) {
             0 => self.s_plain(r),
             1 => self.s_reported(r),
             2 => self.s_quote(r),
@@ -733,13 +797,6 @@ impl En {
             7 => self.s_unclear(r),
             8 => self.s_figures(r),
             _ => self.s_short(r),
-        };
-        let s = finish(tidy(&s));
-        if s.starts_with(|c: char| c.is_ascii_digit()) {
-            // News style does not open a sentence with a numeral.
-            format!("Some {s}")
-        } else {
-            s
         }
     }
 
@@ -1303,7 +1360,7 @@ impl En {
             3 => format!("the price of {}", self.w(r, &self.commodities)),
             4 => format!("spending on {}", self.w(r, &self.topics)),
             5 => format!(
-                "{} of {}",
+                "{} {}",
                 r.pick(&[
                     "demand for",
                     "sales of",
@@ -1549,24 +1606,9 @@ impl En {
                 s
             }
             _ => {
-                let (vb, prep) = r.pick(&[
-                    ("spend|spent|spent", "on"),
-                    ("pay|paid|paid", "for"),
-                    ("invest", "in"),
-                    ("borrow", "from"),
-                    ("lose|lost|lost", "on"),
-                    ("raise", "for"),
-                    ("set_aside|set|set|setting", "for"),
-                    ("earmark", "for"),
-                    ("receive", "from"),
-                    ("allocate", "to"),
-                    ("save", "on"),
-                    ("owe", "to"),
-                    ("commit|committed||committing", "to"),
-                    ("offer", "for"),
-                ]);
-                let v = Verb::parse(vb);
-                let mut s = self.tensed(r, &v, num);
+                let (v, prep) = r.pick_ref(&self.money_verbs);
+                let prep = *prep;
+                let mut s = self.tensed(r, v, num);
                 add(&mut s, &self.money(r));
                 add(&mut s, prep);
                 add(
@@ -1611,32 +1653,9 @@ impl En {
                 s
             }
             2 => {
-                let (spec, kind) = r.pick(&[
-                    ("cost", 0),
-                    ("affect", 1),
-                    ("include", 2),
-                    ("require", 2),
-                    ("involve", 2),
-                    ("cover", 1),
-                    ("replace", 2),
-                    ("follow", 2),
-                    ("face", 2),
-                    ("threaten", 2),
-                    ("benefit", 1),
-                    ("concern", 1),
-                    ("create", 3),
-                    ("attract", 3),
-                    ("need", 2),
-                    ("save", 0),
-                    ("bring_in|brought|brought", 0),
-                    ("put|put|put|putting", 4),
-                    ("leave|left|left", 1),
-                    ("serve", 1),
-                    ("employ", 3),
-                    ("cut|cut|cut|cutting", 3),
-                ]);
-                let v = Verb::parse(spec);
-                let mut s = self.tensed(r, &v, num);
+                let (v, kind) = r.pick_ref(&self.thing_verbs);
+                let kind = *kind;
+                let mut s = self.tensed(r, v, num);
                 let obj = match kind {
                     0 => self.money(r),
                     1 => {
@@ -1719,7 +1738,7 @@ impl En {
                 add(&mut s, &c);
             }
         }
-        if depth < 2 && r.chance(0.45) {
+        if depth < 2 && r.chance(0.55) {
             add(&mut s, &self.end_adverbials(r, depth));
         }
         s

@@ -1033,6 +1033,51 @@ const COPULAS: &[(&str, &str)] = &[
     ("ne est pas", "ne sont pas"),
 ];
 
+const MONEY_VERBS: &[(&str, &str)] = &[
+    ("dépenser", "pour"),
+    ("payer|paie|paient|payé|paier|pay", "pour"),
+    ("investir*", "dans"),
+    ("emprunter", "pour"),
+    ("perdre", "dans"),
+    ("débloquer", "pour"),
+    ("consacrer", "à"),
+    ("mobiliser", "pour"),
+    ("recevoir|reçoit|reçoivent|reçu|recevr|recev", "pour"),
+    ("allouer", "à"),
+    ("économiser", "sur"),
+    ("injecter", "dans"),
+    ("engager", "pour"),
+    ("réserver", "à"),
+];
+const THING_VERBS: &[(&str, u8)] = &[
+    ("coûter", 0),
+    ("concerner", 1),
+    ("toucher", 1),
+    ("prévoir|prévoit|prévoient|prévu|prévoir|prévoy", 2),
+    ("comprendre", 2),
+    ("nécessiter", 2),
+    ("impliquer", 2),
+    ("remplacer", 2),
+    ("menacer", 3),
+    ("créer", 3),
+    ("attirer", 3),
+    (
+        "permettre_de_financer|permet|permettent|permis|permettr|permett",
+        2,
+    ),
+    (
+        "bénéficier_à|bénéficie|bénéficient|bénéficié|bénéficier|bénéfici",
+        1,
+    ),
+    ("mobiliser", 1),
+    ("supprimer", 3),
+    ("rapporter", 0),
+    ("représenter", 0),
+    ("succéder_à|succède|succèdent|succédé|succéder|succéd", 2),
+    ("viser", 1),
+    ("pénaliser", 1),
+];
+
 /// French grammar and lexicon.
 pub(super) struct Fr {
     first: Vec<String>,
@@ -1057,6 +1102,8 @@ pub(super) struct Fr {
     front_advs: Vec<String>,
     subords: Vec<String>,
     verbs: Vec<Verb>,
+    money_verbs: Vec<(Verb, &'static str)>,
+    thing_verbs: Vec<(Verb, u8)>,
     change: Vec<Verb>,
     acts: Vec<Verb>,
     thing_acts: Vec<Verb>,
@@ -1119,6 +1166,14 @@ impl Fr {
             front_advs: list(FRONT_ADVS),
             subords: list(SUBORDS),
             verbs: verbs(VERBS),
+            money_verbs: MONEY_VERBS
+                .iter()
+                .map(|&(v, k)| (Verb::parse(v), k))
+                .collect(),
+            thing_verbs: THING_VERBS
+                .iter()
+                .map(|&(v, k)| (Verb::parse(v), k))
+                .collect(),
             change: verbs(CHANGE_VERBS),
             acts: verbs(ACT_VERBS),
             thing_acts: verbs(THING_ACTS),
@@ -1153,20 +1208,33 @@ impl Fr {
     }
 
     pub(super) fn sentence(&self, r: &mut Rng) -> String {
-        // News sentences are seldom very short: draw again a few times when
-        // a sentence has fewer than MIN_WORDS words.
-        let mut s = self.draw(r);
-        for _ in 0..4 {
-            if super::word_count(&s) >= super::MIN_WORDS {
+        // Keep very short sentences rare: draw again a few times when a
+        // draft has fewer than MIN_WORDS words or MIN_BYTES bytes, keeping
+        // the longest.
+        let mut s = self.draft(r);
+        let mut words = super::word_count(&s);
+        for _ in 0..5 {
+            if s.len() >= super::MIN_BYTES && words >= super::MIN_WORDS {
                 break;
             }
-            s = self.draw(r);
+            let t = self.draft(r);
+            let n = super::word_count(&t);
+            if n > words || t.len() >= super::MIN_BYTES && n >= super::MIN_WORDS {
+                (s, words) = (t, n);
+            }
         }
-        s
+        let s = finish(tidy(&s));
+        if s.starts_with(|c: char| c.is_ascii_digit()) {
+            // News style does not open a sentence with a numeral.
+            format!("Quelque {s}")
+        } else {
+            s
+        }
     }
 
-    fn draw(&self, r: &mut Rng) -> String {
-        let s = match r.weighted(&[24.0, 22.0, 13.0, 8.0, 10.0, 6.0, 3.0, 3.0, 6.0, 5.0]) {
+    /// A sentence before elision, capitals and final punctuation.
+    fn draft(&self, r: &mut Rng) -> String {
+        match r.weighted(&[24.0, 22.0, 13.0, 8.0, 10.0, 6.0, 3.0, 3.0, 6.0, 5.0]) {
             0 => self.s_plain(r),
             1 => self.s_reported(r),
             2 => self.s_quote(r),
@@ -1177,13 +1245,6 @@ impl Fr {
             7 => self.s_unclear(r),
             8 => self.s_figures(r),
             _ => self.s_short(r),
-        };
-        let s = finish(tidy(&s));
-        if s.starts_with(|c: char| c.is_ascii_digit()) {
-            // News style does not open a sentence with a numeral.
-            format!("Quelque {s}")
-        } else {
-            s
         }
     }
 
@@ -2236,24 +2297,9 @@ impl Fr {
                 s
             }
             _ => {
-                let (spec, prep) = r.pick(&[
-                    ("dépenser", "pour"),
-                    ("payer|paie|paient|payé|paier|pay", "pour"),
-                    ("investir*", "dans"),
-                    ("emprunter", "pour"),
-                    ("perdre", "dans"),
-                    ("débloquer", "pour"),
-                    ("consacrer", "à"),
-                    ("mobiliser", "pour"),
-                    ("recevoir|reçoit|reçoivent|reçu|recevr|recev", "pour"),
-                    ("allouer", "à"),
-                    ("économiser", "sur"),
-                    ("injecter", "dans"),
-                    ("engager", "pour"),
-                    ("réserver", "à"),
-                ]);
-                let v = Verb::parse(spec);
-                let mut s = self.tensed(r, &v, a);
+                let (v, prep) = r.pick_ref(&self.money_verbs);
+                let prep = *prep;
+                let mut s = self.tensed(r, v, a);
                 add(&mut s, &self.money(r));
                 add(&mut s, prep);
                 add(&mut s, &self.thing_np(r, depth + 1, false).text);
@@ -2299,36 +2345,9 @@ impl Fr {
                 s
             }
             2 => {
-                let (spec, kind) = r.pick(&[
-                    ("coûter", 0),
-                    ("concerner", 1),
-                    ("toucher", 1),
-                    ("prévoir|prévoit|prévoient|prévu|prévoir|prévoy", 2),
-                    ("comprendre", 2),
-                    ("nécessiter", 2),
-                    ("impliquer", 2),
-                    ("remplacer", 2),
-                    ("menacer", 3),
-                    ("créer", 3),
-                    ("attirer", 3),
-                    (
-                        "permettre_de_financer|permet|permettent|permis|permettr|permett",
-                        2,
-                    ),
-                    (
-                        "bénéficier_à|bénéficie|bénéficient|bénéficié|bénéficier|bénéfici",
-                        1,
-                    ),
-                    ("mobiliser", 1),
-                    ("supprimer", 3),
-                    ("rapporter", 0),
-                    ("représenter", 0),
-                    ("succéder_à|succède|succèdent|succédé|succéder|succéd", 2),
-                    ("viser", 1),
-                    ("pénaliser", 1),
-                ]);
-                let v = Verb::parse(spec);
-                let mut s = self.tensed(r, &v, a);
+                let (v, kind) = r.pick_ref(&self.thing_verbs);
+                let kind = *kind;
+                let mut s = self.tensed(r, v, a);
                 let obj = match kind {
                     0 => self.money(r),
                     1 => {
@@ -2426,7 +2445,7 @@ impl Fr {
                 add(&mut s, &c);
             }
         }
-        if depth < 2 && r.chance(0.45) {
+        if depth < 2 && r.chance(0.55) {
             add(&mut s, &self.end_adverbials(r, depth));
         }
         s
