@@ -1352,7 +1352,8 @@ impl En {
         (s, num)
     }
 
-    fn measure(&self, r: &mut Rng) -> String {
+    fn measure(&self, r: &mut Rng) -> (String, Num) {
+        let mut num = Num::Sg;
         let m = self.w(r, &self.measures);
         let s = match r.below(8) {
             0 | 1 => format!("the {m} of {}", self.w(r, &self.groups)),
@@ -1370,30 +1371,39 @@ impl En {
                 ]),
                 self.w(r, &self.commodities)
             ),
-            6 => format!(
-                "{} at {}",
-                r.pick(&["profits", "turnover", "revenue", "sales", "losses", "traffic"]),
-                self.org(r).0
-            ),
-            _ => r
-                .pick(&[
-                    "inflation",
-                    "unemployment",
-                    "house prices",
-                    "the jobless rate",
-                    "turnout",
-                    "waiting times",
-                    "rents",
-                    "wages",
-                    "crime",
-                    "output",
-                ])
-                .to_string(),
+            6 => {
+                let (head, n) = r.pick(&[
+                    ("profits", Num::Pl),
+                    ("turnover", Num::Sg),
+                    ("revenue", Num::Sg),
+                    ("sales", Num::Pl),
+                    ("losses", Num::Pl),
+                    ("traffic", Num::Sg),
+                ]);
+                num = n;
+                format!("{head} at {}", self.org(r).0)
+            }
+            _ => {
+                let (head, n) = r.pick(&[
+                    ("inflation", Num::Sg),
+                    ("unemployment", Num::Sg),
+                    ("house prices", Num::Pl),
+                    ("the jobless rate", Num::Sg),
+                    ("turnout", Num::Sg),
+                    ("waiting times", Num::Pl),
+                    ("rents", Num::Pl),
+                    ("wages", Num::Pl),
+                    ("crime", Num::Sg),
+                    ("output", Num::Sg),
+                ]);
+                num = n;
+                head.to_string()
+            }
         };
         if r.chance(0.35) {
-            format!("{s} in {}", place(r, LangCode::En))
+            (format!("{s} in {}", place(r, LangCode::En)), num)
         } else {
-            s
+            (s, num)
         }
     }
 
@@ -1721,9 +1731,10 @@ impl En {
                 add(&mut s, &self.vp_thing(r, num, depth));
             }
             _ => {
-                add(&mut s, &self.measure(r));
+                let (m, num) = self.measure(r);
+                add(&mut s, &m);
                 let v = r.pick_ref(&self.change);
-                add(&mut s, &self.tensed(r, v, Num::Sg));
+                add(&mut s, &self.tensed(r, v, num));
                 let c = match r.below(6) {
                     0 | 1 => format!("by {}", self.pct(r)),
                     2 => format!("to {}", self.approx(r)),
@@ -2143,7 +2154,7 @@ impl En {
             ]);
             s = format!("{front} {source} {by} {},", self.org(r).0);
         }
-        add(&mut s, &self.measure(r));
+        add(&mut s, &self.measure(r).0);
         add(&mut s, &v.form(Form::Past));
         let c = match r.below(4) {
             0 | 1 => format!("by {}", self.pct(r)),

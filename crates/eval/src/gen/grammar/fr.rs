@@ -117,7 +117,7 @@ const PLACE_ROLES: &str = "maire adjoint_au_maire:adjointe_au_maire préfet:pré
     député:députée sénateur:sénatrice conseiller_départemental:conseillère_départementale \
     procureur:procureure évêque commissaire sous-préfet:sous-préfète recteur:rectrice \
     conseiller_régional:conseillère_régionale premier_adjoint:première_adjointe \
-    conseiller_municipal:conseillère_municipale curé:curée juge_des_enfants \
+    conseiller_municipal:conseillère_municipale pasteur:pasteure juge_des_enfants \
     directeur_de_l'hôpital:directrice_de_l'hôpital proviseur:proviseure \
     commandant_de_gendarmerie:commandante_de_gendarmerie chef_des_pompiers:cheffe_des_pompiers";
 /// Ordinary people quoted in news: `masc:fem`.
@@ -190,7 +190,7 @@ const ADJS: &str = "<nouveau:nouvelle:nouveaux:nouvel <grand <petit <ancien:anci
     permanent intérimaire préliminaire définitif initial annuel mensuel hebdomadaire \
     saisonnier:saisonnière pluriannuel quinquennal décennal cher:chère abordable révisé \
     actualisé amendé prévu retardé bloqué avorté réussi clé crucial critique urgent grave \
-    sévère généralisé croissant record inédit rare supplémentaire distinct conjoint \
+    sévère généralisé croissant inédit rare supplémentaire distinct conjoint \
     indépendant officieux secret:secrète confidentiel détaillé large ambitieux limité \
     strict sévère vert:verte numérique gratuit payant transfrontalier transpartisan \
     emblématique vétuste délabré surpeuplé sous-financé vacant désaffecté abandonné \
@@ -2018,23 +2018,19 @@ impl Fr {
                 },
             ),
             2 => (format!("le prix de {}", self.w(r, &self.commodities)), MS),
-            3 => (
-                format!(
-                    "{} de {}",
-                    r.pick(&[
-                        "les ventes",
-                        "les exportations",
-                        "les importations",
-                        "la consommation",
-                        "la production"
-                    ]),
-                    self.w(r, &self.commodities)
-                ),
-                Agr {
-                    fem: true,
-                    pl: true,
-                },
-            ),
+            3 => {
+                let (t, pl) = r.pick(&[
+                    ("les ventes", true),
+                    ("les exportations", true),
+                    ("les importations", true),
+                    ("la consommation", false),
+                    ("la production", false),
+                ]);
+                (
+                    format!("{t} de {}", self.w(r, &self.commodities)),
+                    Agr { fem: true, pl },
+                )
+            }
             4 => {
                 let (t, fem, pl) = r.pick(&[
                     ("le chiffre d'affaires", false, false),
