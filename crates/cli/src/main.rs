@@ -228,6 +228,15 @@ pub enum Command {
 }
 
 fn main() -> ExitCode {
+    // Like other command-line tools, stop quietly when the reader of our
+    // output goes away (`echotrace pairs | head`) instead of failing on a
+    // broken pipe.
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition to its default before any thread
+    // starts has no memory-safety implications.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     if let Some(n) = cli.threads {
         if let Err(e) = rayon::ThreadPoolBuilder::new()
