@@ -54,11 +54,7 @@ fn for_each_document(store: &Store, mut f: impl FnMut(DocumentRecord) -> Result<
     )?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        let extra: Option<String> = r.get(10)?;
-        let extra = match extra.map(|e| serde_json::from_str::<Value>(&e)) {
-            Some(Ok(Value::Object(m))) => m,
-            _ => Map::new(),
-        };
+        let extra = echotrace_store::decode_extra(r.get::<_, Option<String>>(10)?.as_deref());
         let clusters: Option<String> = r.get(12)?;
         f(DocumentRecord {
             id: r.get(0)?,

@@ -149,7 +149,7 @@ pub fn trace(
 
     // 1. Ingest, clean, prepare, store in batches.
     let pb = bar(opts, None, "reading");
-    let mut batch: Vec<(Item, String)> = Vec::new();
+    let mut batch: Vec<Pending> = Vec::new();
     let mut batch_ids: HashMap<String, (String, usize)> = HashMap::new();
     let mut batch_bytes = 0usize;
     let mut templates = Templates::default();
@@ -175,41 +175,58 @@ pub fn trace(
                 stats.documents_unchanged += 1;
             } else if opts.replace {
                 batch_bytes += size(&item);
-                batch[idx] = (item, hash.clone());
+                batch[idx] = Pending {
+                    replaces: batch[idx].replaces,
+                    item,
+                    hash: hash.clone(),
+                };
                 batch_ids.insert(id, (hash, idx));
             } else {
-                let e = IngestError {
-                    origin,
-                    location,
-                    reason: format!("document id {id:?} appears twice with different texts (use --replace to keep the last)"),
-                };
-                report(store, &mut stats, &e)?;
+                let reason = format!(
+                    "document id {id:?} appears twice with different texts (use --replace to keep the last)"
+                );
+                report(
+                    store,
+                    &mut stats,
+                    &IngestError {
+                        origin,
+                        location,
+                        reason,
+                    },
+                )?;
             }
             continue;
         }
-        if let Some(existing) = store.lookup(&id)? {
-            if existing.text_hash == hash {
+        let replaces = match store.lookup(&id)? {
+            Some(existing) if existing.text_hash == hash => {
                 stats.documents_unchanged += 1;
                 continue;
             }
-            if !opts.replace {
-                let e = IngestError {
-                    origin,
-                    location,
-                    reason: format!(
-                        "document id {id:?} is already stored with a different text (use --replace to replace it)"
-                    ),
-                };
-                report(store, &mut stats, &e)?;
+            Some(_) if !opts.replace => {
+                let reason = format!(
+                    "document id {id:?} is already stored with a different text (use --replace to replace it)"
+                );
+                report(
+                    store,
+                    &mut stats,
+                    &IngestError {
+                        origin,
+                        location,
+                        reason,
+                    },
+                )?;
                 continue;
             }
-            stats.documents_replaced += 1;
-        } else {
-            stats.documents_added += 1;
-        }
+            Some(_) => true,
+            None => false,
+        };
         batch_bytes += size(&item);
         batch_ids.insert(id, (hash.clone(), batch.len()));
-        batch.push((item, hash));
+        batch.push(Pending {
+            item,
+            hash,
+            replaces,
+        });
         if batch.len() >= opts.batch_docs.max(1) || batch_bytes >= BATCH_BYTES {
             flush(
                 store,
@@ -251,13 +268,22 @@ pub fn trace(
     Ok(stats)
 }
 
+/// An input waiting in the current batch.
+struct Pending {
+    item: Item,
+    /// Hash of the input as given.
+    hash: String,
+    /// True when it replaces a stored document (`--replace`).
+    replaces: bool,
+}
+
 type Report<'a> = dyn FnMut(&Store, &mut TraceStats, &IngestError) -> Result<()> + 'a;
 
 /// Cleans, prepares and stores one batch; pages that cannot be cleaned are
 /// reported and skipped (and no longer counted as added).
 fn flush(
     store: &mut Store,
-    batch: &mut Vec<(Item, String)>,
+    batch: &mut Vec<Pending>,
     templates: &mut Templates,
     opts: &TraceOptions,
     run_id: i64,
@@ -267,18 +293,28 @@ fn flush(
     if batch.is_empty() {
         return Ok(());
     }
-    let (items, hashes): (Vec<Item>, Vec<String>) = std::mem::take(batch).into_iter().unzip();
+    let pending = std::mem::take(batch);
+    let mut items = Vec::with_capacity(pending.len());
+    let mut keys = Vec::with_capacity(pending.len());
+    for p in pending {
+        items.push(p.item);
+        keys.push((p.hash, p.replaces));
+    }
     let t = Instant::now();
     let cleaned = clean_batch(items, templates, &opts.clean_opts, opts.clean);
     stats.seconds_clean += t.elapsed().as_secs_f64();
     let mut ready = Vec::with_capacity(cleaned.len());
-    for (c, h) in cleaned.into_iter().zip(hashes) {
+    for (c, (h, replaces)) in cleaned.into_iter().zip(keys) {
         match c {
-            Ok((doc, meta)) => ready.push((doc, meta, h)),
-            Err(e) => {
-                stats.documents_added = stats.documents_added.saturating_sub(1);
-                report(store, stats, &e)?;
+            Ok((doc, meta)) => {
+                if replaces {
+                    stats.documents_replaced += 1;
+                } else {
+                    stats.documents_added += 1;
+                }
+                ready.push((doc, meta, h));
             }
+            Err(e) => report(store, stats, &e)?,
         }
     }
     stats.bytes_added += ready.iter().map(|(d, _, _)| d.text.len()).sum::<usize>();

@@ -861,3 +861,21 @@ fn extraction_quality_is_measured() {
     assert_eq!(r["false_pos"], 0, "{out}");
     assert_eq!(r["f1"], 1.0);
 }
+
+#[test]
+fn a_page_the_cleaner_rejects_is_skipped_not_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    write_site(&site);
+    // Not empty for ingest, but without a single letter: the clean stage rejects it.
+    std::fs::write(site.join("empty.html"), "<>\n<> <>\n").unwrap();
+    let db = db_in(dir.path());
+    let out = run(&["trace", site.to_str().unwrap(), "--db", &db, "--json"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.html"));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents_added"], 3);
+    assert_eq!(v["skipped"], 1);
+    assert_eq!(v["documents_total"], 3);
+}

@@ -130,6 +130,15 @@ pub struct CleanMeta {
     pub cleaning: Option<String>,
 }
 
+/// Decodes the `extra` column (a JSON object of passed-through input
+/// fields); missing or malformed gives an empty map.
+pub fn decode_extra(s: Option<&str>) -> serde_json::Map<String, Value> {
+    match s.map(serde_json::from_str::<Value>) {
+        Some(Ok(Value::Object(m))) => m,
+        _ => serde_json::Map::new(),
+    }
+}
+
 /// Encodes body spans as a JSON array of `[begin, end]` pairs.
 pub fn encode_spans(spans: &[CharSpan]) -> String {
     let v: Vec<[usize; 2]> = spans.iter().map(|s| [s.begin, s.end]).collect();
@@ -461,17 +470,6 @@ impl Store {
         Ok((text, body.as_deref().and_then(decode_spans)))
     }
 
-    /// The text of a stored document.
-    pub fn text(&self, doc_key: i64) -> Result<String> {
-        self.conn
-            .query_row(
-                "SELECT text FROM documents WHERE doc_key = ?1",
-                [doc_key],
-                |r| r.get(0),
-            )
-            .with_context(|| format!("document #{doc_key} is not in the database"))
-    }
-
     /// Removes alignments that touch documents waiting to be traced (left by
     /// an interrupted run): they are recomputed.
     pub fn clear_pending_alignments(&mut self) -> Result<usize> {
@@ -594,14 +592,7 @@ impl Store {
                 "SELECT id, text, series, date, url, title, extra, origin FROM documents WHERE doc_key = ?1",
                 [doc_key],
                 |r| {
-                    let extra: Option<String> = r.get(6)?;
-                    let extra = extra
-                        .and_then(|e| serde_json::from_str::<Value>(&e).ok())
-                        .and_then(|v| match v {
-                            Value::Object(m) => Some(m),
-                            _ => None,
-                        })
-                        .unwrap_or_default();
+                    let extra = decode_extra(r.get::<_, Option<String>>(6)?.as_deref());
                     Ok(Document {
                         id: r.get(0)?,
                         text: r.get(1)?,
