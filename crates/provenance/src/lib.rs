@@ -1,0 +1,1 @@
+//! Provenance for echotrace: source choice, copy trees, attribution of copies, outlet registry.

@@ -1,0 +1,1 @@
+//! Quote extraction, speaker attribution and cross-document quote linking for echotrace.
