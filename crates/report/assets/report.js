@@ -160,12 +160,14 @@
   function plabel(p) { return join([p.outlet, p.doc, p.date]); }
   function plink(p) { return h('a', { href: '#p-' + p.uid }, plabel(p)); }
 
-  function diffSides(segs) {
-    var l = h('div', {}), r = h('div', {});
+  // segs: [0, nl, nr] equal, [1, nl] left only, [2, nr] right only; lengths
+  // in UTF-16 units into the left text lt and the right text rt.
+  function diffSides(segs, lt, rt) {
+    var l = h('div', {}), r = h('div', {}), i = 0, j = 0;
     segs.forEach(function (sg) {
-      if (sg[0] === 0) { add(l, sg[1]); add(r, sg.length > 2 ? sg[2] : sg[1]); }
-      else if (sg[0] === 1) add(l, h('del', {}, sg[1]));
-      else add(r, h('ins', {}, sg[1]));
+      if (sg[0] === 0) { add(l, lt.slice(i, i + sg[1])); add(r, rt.slice(j, j + sg[2])); i += sg[1]; j += sg[2]; }
+      else if (sg[0] === 1) { add(l, h('del', {}, lt.slice(i, i + sg[1]))); i += sg[1]; }
+      else { add(r, h('ins', {}, rt.slice(j, j + sg[1]))); j += sg[1]; }
     });
     return [l, r];
   }
@@ -222,7 +224,7 @@
           add(box, h('div', { class: 'muted' }, [plink(a), ' ↔ ', plink(b),
             pr.score != null ? ' · score ' + pr.score.toFixed(2) : '', pr.mw != null ? ' · ' + pr.mw + ' matched words' : '',
             pr.cut ? ' · texts cut for display' : '']));
-          add(box, h('div', { class: 'sbs pair' }, diffSides(pr.d)));
+          add(box, h('div', { class: 'sbs pair' }, diffSides(pr.d, pr.at != null ? pr.at : a.text, pr.bt != null ? pr.bt : b.text)));
         });
         shown = Math.min(c.pairs.length, shown + 5);
         more.hidden = shown >= c.pairs.length;
@@ -288,7 +290,7 @@
               var li = h('li', {}, [join([a.date || 'no date', a.outlet, a.doc]), a.first ? h('span', { class: 'badge st-source' }, 'first appearance') : null,
                 a.altered ? h('span', { class: 'badge st-credits_other' }, 'altered wording') : null,
                 a.as_written ? ' · speaker as written: ' + a.as_written : null, ev ? [' · ', ev] : null]);
-              if (a.d) add(li, h('div', { class: 'sbs' }, diffSides(a.d)));
+              if (a.d) add(li, h('div', { class: 'sbs' }, diffSides(a.d, q.text, a.text)));
               add(ul, li);
             });
             return h('div', { id: 'q-' + q.id, class: 'passage' }, [h('div', { class: 'quote-text' }, '« ' + q.text + ' »'), ul]);

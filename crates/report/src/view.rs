@@ -13,6 +13,7 @@ use serde::{Serialize, Serializer};
 
 use crate::dates::{self, DaySpan};
 use crate::diff::{self, DiffLimits, Op, Segment};
+
 use crate::escape;
 use crate::model::*;
 
@@ -59,6 +60,7 @@ pub(crate) struct VCluster {
     pub nd: usize,
     pub n: usize,
     /// Index (in `p`) of the source passage.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub src: Option<usize>,
     /// Passages that are unattributed or credit another source.
     pub un: usize,
@@ -77,21 +79,31 @@ pub(crate) struct VCluster {
 pub(crate) struct VPassage {
     pub uid: u64,
     pub doc: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prec: Option<DatePrecision>,
     /// Date span in days since 1970 (for the timeline), when readable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub t: Option<[f64; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// An http(s) URL, or absent (an unsafe URL is kept in `raw_url` as text).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub raw_url: Option<String>,
     pub b: u64,
     pub e: u64,
     pub text: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub cut: bool,
     pub st: AttributionStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub credited: Option<String>,
 }
 
@@ -99,8 +111,10 @@ pub(crate) struct VPassage {
 pub(crate) struct VEdge {
     pub c: usize,
     pub p: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conf: Option<f64>,
     pub ev: Vec<(String, String)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub warn: Option<String>,
 }
 
@@ -108,36 +122,60 @@ pub(crate) struct VEdge {
 pub(crate) struct VPair {
     pub a: usize,
     pub b: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mw: Option<u64>,
+    /// The aligned texts when they are not the passages' texts as listed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bt: Option<String>,
+    /// The diff, as lengths into the left and right texts.
     pub d: Vec<VSeg>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub cut: bool,
 }
 
-/// A diff segment as `[op, text]` or `[0, left, right]` when an equal run
-/// differs in whitespace; op 0 = equal, 1 = left only, 2 = right only.
-pub(crate) struct VSeg(pub Segment);
+/// A diff segment as lengths in UTF-16 code units (what the page's script
+/// slices by) of the two texts it walks: `[0, left, right]` for an equal run,
+/// `[1, left]` for a left-only run, `[2, right]` for a right-only run.
+pub(crate) struct VSeg(pub Op, pub usize, pub usize);
+
+impl VSeg {
+    fn from_segment(s: &Segment) -> VSeg {
+        VSeg(
+            s.op,
+            s.left.encode_utf16().count(),
+            s.right.encode_utf16().count(),
+        )
+    }
+}
+
+pub(crate) fn diff_lengths(left: &str, right: &str, limits: DiffLimits) -> Vec<VSeg> {
+    diff::word_diff(left, right, limits)
+        .iter()
+        .map(VSeg::from_segment)
+        .collect()
+}
 
 impl Serialize for VSeg {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let s0 = &self.0;
-        let two = s0.op == Op::Equal && s0.left != s0.right;
-        let mut seq = s.serialize_seq(Some(if two { 3 } else { 2 }))?;
-        match s0.op {
+        let VSeg(op, l, r) = *self;
+        let mut seq = s.serialize_seq(Some(if op == Op::Equal { 3 } else { 2 }))?;
+        match op {
             Op::Equal => {
                 seq.serialize_element(&0u8)?;
-                seq.serialize_element(&s0.left)?;
-                if two {
-                    seq.serialize_element(&s0.right)?;
-                }
+                seq.serialize_element(&l)?;
+                seq.serialize_element(&r)?;
             }
             Op::Delete => {
                 seq.serialize_element(&1u8)?;
-                seq.serialize_element(&s0.left)?;
+                seq.serialize_element(&l)?;
             }
             Op::Insert => {
                 seq.serialize_element(&2u8)?;
-                seq.serialize_element(&s0.right)?;
+                seq.serialize_element(&r)?;
             }
         }
         seq.end()
@@ -147,6 +185,7 @@ impl Serialize for VSeg {
 #[derive(Serialize)]
 pub(crate) struct VSpeaker {
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     pub n: usize,
     pub quotes: Vec<VQuote>,
@@ -162,15 +201,24 @@ pub(crate) struct VQuote {
 #[derive(Serialize)]
 pub(crate) struct VApp {
     pub doc: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_written: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub first: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub altered: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub passage: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub d: Option<Vec<VSeg>>,
 }
 
@@ -178,7 +226,9 @@ pub(crate) struct VApp {
 pub(crate) struct VStory {
     pub id: u64,
     pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     pub outlets: Vec<String>,
     pub langs: Vec<String>,
@@ -199,15 +249,25 @@ pub(crate) struct VNarrative {
 #[derive(Serialize)]
 pub(crate) struct VDoc {
     pub doc: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub t: Option<[f64; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stance: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stance_ev: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub story: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<u64>,
 }
 
@@ -388,15 +448,15 @@ fn build_cluster(c: &Cluster, opts: &RenderOptions) -> VCluster {
         let bt = pair.b_text.as_deref().unwrap_or(&c.passages[order[b]].text);
         let (at, cut_a) = cap_text(at, opts.max_text_chars);
         let (bt, cut_b) = cap_text(bt, opts.max_text_chars);
+        let d = diff_lengths(&at, &bt, opts.diff);
         pairs.push(VPair {
             a,
             b,
             score: clean_f64(pair.score, 0.0, f64::MAX),
             mw: pair.matched_words,
-            d: diff::word_diff(&at, &bt, opts.diff)
-                .into_iter()
-                .map(VSeg)
-                .collect(),
+            at: (at != p[a].text).then_some(at),
+            bt: (bt != p[b].text).then_some(bt),
+            d,
             cut: cut_a || cut_b,
         });
     }
@@ -542,12 +602,8 @@ fn build_quotes(speakers: &[Speaker], opts: &RenderOptions) -> Vec<VSpeaker> {
                         .iter()
                         .map(|a| {
                             let (text, _) = cap_text(&a.text, opts.max_text_chars);
-                            let d = (a.altered && !a.first).then(|| {
-                                diff::word_diff(&base, &text, opts.diff)
-                                    .into_iter()
-                                    .map(VSeg)
-                                    .collect()
-                            });
+                            let d = (a.altered && !a.first)
+                                .then(|| diff_lengths(&base, &text, opts.diff));
                             (
                                 span(a.date.as_deref(), None),
                                 VApp {
