@@ -2,7 +2,7 @@
 //! the small hand-written case; with `--clusters N`, N generated clusters),
 //! and prints the file size and the render time.
 
-#[path = "../tests/fixture.rs"]
+#[path = "../tests/support/mod.rs"]
 mod fixture;
 
 use std::time::Instant;

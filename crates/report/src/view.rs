@@ -283,8 +283,19 @@ fn span(date: Option<&str>, prec: Option<DatePrecision>) -> Option<DaySpan> {
     date.and_then(|d| dates::parse(d, prec))
 }
 
+/// Finite values clamped and rounded to 4 decimals, so that a value that went
+/// through a float parser and back (off by one unit in the last place) still
+/// renders to the same bytes.
 fn clean_f64(x: Option<f64>, lo: f64, hi: f64) -> Option<f64> {
-    x.filter(|v| v.is_finite()).map(|v| v.clamp(lo, hi))
+    x.filter(|v| v.is_finite()).map(|v| round4(v.clamp(lo, hi)))
+}
+
+fn round4(v: f64) -> f64 {
+    (v * 1e4).round() / 1e4
+}
+
+fn day_span(s: DaySpan) -> [f64; 2] {
+    [round4(s.start), round4(s.end)]
 }
 
 /// Orders by date span (undated last), then by the given tie-breakers.
@@ -361,7 +372,7 @@ fn build_cluster(c: &Cluster, opts: &RenderOptions) -> VCluster {
             .and_then(escape::safe_url)
             .map(str::to_string);
         let raw_url = if url.is_none() { src.url.clone() } else { None };
-        let t = spans[k].map(|s| [s.start, s.end]);
+        let t = spans[k].map(day_span);
         let prec = spans[k].map(|s| s.precision);
         if src.date.is_some() && t.is_none() {
             notes.push(format!("document {} has an unreadable date", src.doc_id));
@@ -555,7 +566,7 @@ fn doc_view(d: &StoryDoc) -> VDoc {
         doc: d.doc_id.clone(),
         outlet: d.outlet.clone(),
         date: d.date.clone(),
-        t: sp.map(|s| [s.start, s.end]),
+        t: sp.map(day_span),
         title: d.title.clone(),
         url: d
             .url
