@@ -86,7 +86,7 @@ fn scripts_are_allowed_by_hash_and_nothing_else() {
     while let Some(i) = rest.find("<script>") {
         let body = &rest[i + 8..];
         let end = body.find("</script>").unwrap();
-        let digest = Sha256::digest(body[..end].as_bytes());
+        let digest = Sha256::digest(&body.as_bytes()[..end]);
         let b64 = base64(&digest);
         assert!(
             csp.contains(&format!("'sha256-{b64}'")),
