@@ -1,6 +1,8 @@
 (function () {
   'use strict';
+  var t0 = performance.now();
   var D = JSON.parse(document.getElementById('report-data').textContent);
+  var tParsed = performance.now();
   var SVG = 'http://www.w3.org/2000/svg';
   var STATUS = { source: 'source', credited: 'credits its source', credits_other: 'credits another source',
     unattributed: 'unattributed', unknown: 'attribution unknown' };
@@ -353,5 +355,8 @@
   }
   window.addEventListener('hashchange', route);
   route();
+  // Timings (ms since navigation start) for the size/speed measurements.
+  document.body.setAttribute('data-timing', 'script start ' + Math.round(t0) + ', data parsed ' +
+    Math.round(tParsed) + ', ready ' + Math.round(performance.now()));
   document.body.setAttribute('data-ready', '1');
 })();

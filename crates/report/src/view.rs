@@ -710,3 +710,229 @@ pub(crate) fn build(data: &ReportData, opts: &RenderOptions) -> View {
         narratives,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passage(uid: u64, outlet: Option<&str>, doc: &str, date: Option<&str>) -> Passage {
+        Passage {
+            uid,
+            doc_id: doc.into(),
+            outlet: outlet.map(str::to_string),
+            date: date.map(str::to_string),
+            text: format!("texte {uid}"),
+            ..Default::default()
+        }
+    }
+
+    fn edge(child: u64, parent: u64, conf: Option<f64>) -> CopyEdge {
+        CopyEdge {
+            child,
+            parent,
+            confidence: conf,
+            evidence: vec![],
+        }
+    }
+
+    #[test]
+    fn spread_order_outlets_then_documents_then_size_then_id() {
+        let c = |id, ps: Vec<Passage>| Cluster {
+            id,
+            passages: ps,
+            ..Default::default()
+        };
+        let clusters = vec![
+            c(
+                1,
+                vec![
+                    passage(1, Some("A"), "a1", None),
+                    passage(2, Some("A"), "a2", None),
+                ],
+            ),
+            c(
+                2,
+                vec![
+                    passage(3, Some("A"), "a3", None),
+                    passage(4, Some("B"), "b1", None),
+                ],
+            ),
+            // No outlet: each document counts as its own outlet.
+            c(
+                3,
+                vec![
+                    passage(5, None, "x", None),
+                    passage(6, None, "y", None),
+                    passage(7, None, "z", None),
+                ],
+            ),
+            c(
+                0,
+                vec![
+                    passage(8, Some("A"), "a4", None),
+                    passage(9, Some("B"), "b2", None),
+                ],
+            ),
+            c(
+                4,
+                vec![
+                    passage(10, Some("A"), "a5", None),
+                    passage(11, Some("A"), "a5", None),
+                ],
+            ),
+        ];
+        let ids: Vec<u64> = cluster_order(&clusters)
+            .iter()
+            .map(|&i| clusters[i].id)
+            .collect();
+        assert_eq!(ids, vec![3, 0, 2, 1, 4]);
+    }
+
+    #[test]
+    fn passages_source_first_then_by_date_undated_last() {
+        let cl = Cluster {
+            id: 1,
+            source: Some(3),
+            passages: vec![
+                passage(1, Some("A"), "d1", None),
+                passage(2, Some("B"), "d2", Some("2021-07-23")),
+                passage(3, Some("C"), "d3", Some("2021-07-24")),
+                passage(4, Some("D"), "d4", Some("2021-07")),
+                passage(5, Some("E"), "d5", Some("le 3 mai")),
+            ],
+            ..Default::default()
+        };
+        let v = build_cluster(&cl, &RenderOptions::default());
+        let uids: Vec<u64> = v.p.iter().map(|p| p.uid).collect();
+        assert_eq!(uids, vec![3, 4, 2, 1, 5]);
+        assert_eq!(v.src, Some(0));
+        assert!(v
+            .notes
+            .iter()
+            .any(|n| n.contains("d5 has an unreadable date")));
+    }
+
+    #[test]
+    fn copy_tree_nests_copies_of_copies_and_flags_bad_edges() {
+        let cl = Cluster {
+            id: 1,
+            source: Some(1),
+            passages: vec![
+                passage(1, Some("A"), "d1", Some("2021-07-22")),
+                passage(2, Some("B"), "d2", Some("2021-07-23")),
+                passage(3, Some("C"), "d3", Some("2021-07-20")),
+                passage(4, Some("D"), "d4", Some("2021-07-25")),
+            ],
+            edges: vec![
+                edge(2, 1, Some(0.9)),
+                edge(4, 1, Some(0.3)),
+                edge(4, 2, Some(0.8)), // the more confident parent wins
+                edge(3, 2, Some(f64::NAN)),
+                edge(9, 1, Some(0.5)), // unknown passage
+                edge(1, 1, None),      // self loop
+            ],
+            ..Default::default()
+        };
+        let v = build_cluster(&cl, &RenderOptions::default());
+        let uid = |i: usize| v.p[i].uid;
+        let rows: Vec<(u64, usize)> = v.tree.iter().map(|r| (uid(r.0), r.1)).collect();
+        assert_eq!(rows, vec![(1, 0), (2, 1), (3, 2), (4, 2)]);
+        let e3 = v.e.iter().find(|e| uid(e.c) == 3).unwrap();
+        assert_eq!(e3.conf, None);
+        assert!(e3.warn.as_deref().unwrap().contains("dated before"));
+        assert!(v
+            .e
+            .iter()
+            .filter(|e| uid(e.c) != 3)
+            .all(|e| e.warn.is_none()));
+        assert!(v
+            .notes
+            .iter()
+            .any(|n| n.starts_with("2 copy edge(s) not shown")));
+    }
+
+    #[test]
+    fn cycles_do_not_hang_or_drop_passages() {
+        let cl = Cluster {
+            id: 1,
+            passages: vec![
+                passage(1, Some("A"), "d1", None),
+                passage(2, Some("B"), "d2", None),
+                passage(3, Some("C"), "d3", None),
+            ],
+            edges: vec![
+                edge(1, 2, Some(0.5)),
+                edge(2, 3, Some(0.5)),
+                edge(3, 1, Some(0.5)),
+            ],
+            ..Default::default()
+        };
+        let v = build_cluster(&cl, &RenderOptions::default());
+        let mut seen: Vec<usize> = v.tree.iter().map(|r| r.0).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, vec![0, 1, 2]);
+        assert!(v.notes.iter().any(|n| n.contains("cycle")));
+    }
+
+    #[test]
+    fn caps_cut_at_char_boundaries() {
+        assert_eq!(cap_text("ééé", 2), ("éé…".to_string(), true));
+        assert_eq!(cap_text("ééé", 3), ("ééé".to_string(), false));
+        assert_eq!(cap_text("", 0), (String::new(), false));
+        let opts = RenderOptions {
+            max_text_chars: 5,
+            max_pairs_per_cluster: 1,
+            ..RenderOptions::default()
+        };
+        let cl = Cluster {
+            id: 1,
+            passages: vec![
+                Passage {
+                    uid: 1,
+                    text: "aé bé cé dé".into(),
+                    ..Default::default()
+                },
+                Passage {
+                    uid: 2,
+                    text: "aé bé xé".into(),
+                    ..Default::default()
+                },
+            ],
+            pairs: vec![
+                AlignedPair {
+                    a: 1,
+                    b: 2,
+                    ..Default::default()
+                },
+                AlignedPair {
+                    a: 2,
+                    b: 1,
+                    ..Default::default()
+                },
+                AlignedPair {
+                    a: 1,
+                    b: 7,
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        let v = build_cluster(&cl, &opts);
+        assert!(v.p.iter().all(|p| p.text.chars().count() <= 6));
+        assert_eq!(v.pairs.len(), 1);
+        assert_eq!(v.more_pairs, 2);
+        // The pair's texts are the listed texts, so they are not repeated.
+        assert!(v.pairs[0].at.is_none() && v.pairs[0].bt.is_none());
+        assert!(v.pairs[0].cut);
+    }
+
+    #[test]
+    fn diff_lengths_count_utf16_units() {
+        let d = diff_lengths("a 😀 b", "a 😀 c", DiffLimits::default());
+        let got: Vec<(Op, usize, usize)> = d.iter().map(|s| (s.0, s.1, s.2)).collect();
+        assert_eq!(
+            got,
+            vec![(Op::Equal, 5, 5), (Op::Delete, 1, 0), (Op::Insert, 0, 1)]
+        );
+    }
+}
