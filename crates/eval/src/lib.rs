@@ -18,5 +18,8 @@ pub use eval::{
     evaluate, read_detections, read_truth, ClusterScores, Detection, EvalReport, PassageScores,
     PlagDetScores, SpanRef, TruthPair,
 };
-pub use gen::{generate, GenConfig, GenStats, Lang};
+pub use gen::{
+    generate, generate_with_provenance, GenConfig, GenStats, Lang, ProvenanceConfig,
+    ProvenanceStats,
+};
 pub use pan::{read_pan, PanCorpus};

@@ -188,3 +188,65 @@ pub fn evaluate_provenance(
     s.flag_f1 = ratio(2 * s.flag_tp, 2 * s.flag_tp + s.flag_fp + s.flag_fn);
     s
 }
+
+/// One true aligned pair of a family, with documents as corpus indices.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TruthLink {
+    pub family: u64,
+    pub doc_a: usize,
+    pub a: echotrace_core::model::CharSpan,
+    pub doc_b: usize,
+    pub b: echotrace_core::model::CharSpan,
+}
+
+/// Oracle clusters: one per family, a passage per document (the hull of
+/// the family's spans in it), the true pairs as alignments scored with
+/// [`crate::word_similarity`]. Sorted by family.
+pub fn oracle_clusters(links: &[TruthLink], texts: &[&str]) -> Vec<ClusterInput> {
+    use std::collections::BTreeMap;
+    let mut fams: BTreeMap<u64, Vec<&TruthLink>> = BTreeMap::new();
+    for l in links {
+        if l.doc_a < texts.len() && l.doc_b < texts.len() {
+            fams.entry(l.family).or_default().push(l);
+        }
+    }
+    fams.into_iter()
+        .map(|(family, ls)| {
+            let mut hull: BTreeMap<usize, echotrace_core::model::CharSpan> = BTreeMap::new();
+            for l in &ls {
+                for (d, s) in [(l.doc_a, l.a), (l.doc_b, l.b)] {
+                    let h = hull.entry(d).or_insert(s);
+                    h.begin = h.begin.min(s.begin);
+                    h.end = h.end.max(s.end);
+                }
+            }
+            let docs: Vec<usize> = hull.keys().copied().collect();
+            let passages = hull
+                .iter()
+                .map(|(&doc, &span)| crate::PassageRef { doc, span })
+                .collect();
+            let alignments = ls
+                .iter()
+                .filter_map(|l| {
+                    let a = docs.binary_search(&l.doc_a).ok()?;
+                    let b = docs.binary_search(&l.doc_b).ok()?;
+                    let (m, score) =
+                        crate::word_similarity(texts[l.doc_a], l.a, texts[l.doc_b], l.b);
+                    Some(crate::AlignRef {
+                        a,
+                        b,
+                        a_span: l.a,
+                        b_span: l.b,
+                        matched_words: m,
+                        score,
+                    })
+                })
+                .collect();
+            ClusterInput {
+                cluster: family,
+                passages,
+                alignments,
+            }
+        })
+        .collect()
+}

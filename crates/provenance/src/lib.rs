@@ -34,7 +34,9 @@ use serde::{Deserialize, Serialize};
 pub use attribution::{CueKind, Placement};
 pub use build::{clusters_from_alignments, word_similarity, Alignment};
 pub use dates::{compare, parse_date, Precision, TimeOrder, TimeRange};
-pub use evaluate::{evaluate_provenance, CopyTruth, FamilyTruth, ProvenanceScores};
+pub use evaluate::{
+    evaluate_provenance, oracle_clusters, CopyTruth, FamilyTruth, ProvenanceScores, TruthLink,
+};
 pub use registry::{Outlet, OutletInfo, OutletKind, Registry, RegistryError};
 pub use stats::{OutletStats, Republisher, SourceShare};
 pub use tree::analyse;

@@ -18,6 +18,9 @@ mod edit;
 mod grammar;
 mod markov;
 mod outlet;
+mod prov;
+
+pub use prov::{ProvenanceConfig, ProvenanceStats};
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufWriter, Write};
@@ -111,6 +114,10 @@ pub struct GenConfig {
     pub base_max_words: usize,
     /// Copies go to documents at most this many positions later.
     pub window: usize,
+    /// Provenance labels: publication times of various precisions, a URL
+    /// per document, copies of copies, credit phrases around copies. `None`
+    /// (the default) leaves the output exactly as without them.
+    pub provenance: Option<ProvenanceConfig>,
 }
 
 impl Default for GenConfig {
@@ -126,6 +133,7 @@ impl Default for GenConfig {
             days: None,
             base_max_words: 1_500_000,
             window: 2000,
+            provenance: None,
         }
     }
 }
@@ -260,6 +268,8 @@ struct PendingCopy {
     family: u64,
     rendered: Rendered,
     short: bool,
+    /// Credit phrase to place around the copy (provenance labels only).
+    credit: Option<prov::CreditText>,
 }
 
 struct FamilyState {
@@ -270,11 +280,17 @@ struct FamilyState {
     /// sentences only).
     placed: Vec<(String, Vec<Placed>)>,
     remaining: usize,
+    /// Provenance plan of each copy, by receiving document.
+    plans: BTreeMap<usize, prov::CopyPlan>,
+    /// Provenance truth of the copies placed so far.
+    truth: Vec<prov::CopyTruthOut>,
 }
 
 enum BlockKind {
     Background(Vec<String>),
     Copy(PendingCopy),
+    /// A credit phrase next to a copy.
+    Credit(String),
 }
 
 struct Block {
@@ -297,7 +313,10 @@ struct BgUnit {
 struct DocOut<'a> {
     id: &'a str,
     series: &'a str,
-    date: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     title: &'a str,
     text: &'a str,
 }
@@ -580,6 +599,10 @@ fn assemble(outlet: &outlet::Outlet, blocks: &[Block], capacity: usize) -> Assem
                 copies.push((c.family, items));
                 run += 1;
             }
+            BlockKind::Credit(s) => {
+                push(&mut text, s);
+                run += 1;
+            }
         }
     }
     if let Some(f) = &outlet.footer {
@@ -607,6 +630,11 @@ struct Generator<'a> {
     next_family: u64,
     seen: SeenWindows,
     stats: GenStats,
+    prov: Option<ProvenanceConfig>,
+    prov_rng: Rng,
+    prov_stats: ProvenanceStats,
+    /// Provenance truth of the families completed, to write out.
+    done: Vec<prov::FamilyTruthOut>,
 }
 
 /// Outlet of document `j` among `n`: half uniform, half skewed towards the
@@ -659,6 +687,7 @@ impl Generator<'_> {
         if !incoming.is_empty() {
             self.stats.docs_with_copies += 1;
         }
+        let single = incoming.len() == 1;
         let rng = &mut self.rng;
         let mut groups: Vec<Vec<PendingCopy>> = Vec::new();
         let mut it = incoming.into_iter();
@@ -672,33 +701,58 @@ impl Generator<'_> {
             }
             groups.push(vec![c]);
         }
+        let mut end_credit = None;
         for group in groups {
             let g = rng.below(blocks.len() + 1);
             let after_bg = g > 0 && matches!(blocks[g - 1].kind, BlockKind::Background(_));
             let n = group.len();
-            for (k, c) in group.into_iter().enumerate() {
+            let mut seq = Vec::with_capacity(n);
+            for (k, mut c) in group.into_iter().enumerate() {
                 let inline = if k == 0 {
                     c.short && after_bg && rng.chance(0.4)
                 } else {
                     rng.chance(0.4)
                 };
-                blocks.insert(
-                    g + k,
-                    Block {
-                        kind: BlockKind::Copy(c),
+                let mut after = None;
+                match c.credit.take() {
+                    Some(prov::CreditText::Before(s)) => seq.push(Block {
+                        kind: BlockKind::Credit(s),
+                        inline: false,
+                    }),
+                    Some(prov::CreditText::Inline(s)) => after = Some((s, true)),
+                    Some(prov::CreditText::After(s)) => after = Some((s, false)),
+                    Some(prov::CreditText::End(s)) if single => end_credit = Some(s),
+                    Some(prov::CreditText::End(s)) => after = Some((s, false)),
+                    None => {}
+                }
+                seq.push(Block {
+                    kind: BlockKind::Copy(c),
+                    inline,
+                });
+                if let Some((s, inline)) = after {
+                    seq.push(Block {
+                        kind: BlockKind::Credit(s),
                         inline,
-                    },
-                );
+                    });
+                }
             }
+            blocks.splice(g..g, seq);
             if n == 2 {
                 self.stats.adjacent_copies += 1;
             }
+        }
+        if let Some(s) = end_credit {
+            blocks.push(Block {
+                kind: BlockKind::Credit(s),
+                inline: false,
+            });
         }
     }
 
     /// Writes the truth pairs of the copies placed in document `id`.
     fn record_truth(
         &mut self,
+        i: usize,
         id: &str,
         copies: Vec<(u64, Vec<Placed>)>,
         out: &mut impl Write,
@@ -718,10 +772,33 @@ impl Generator<'_> {
             }
             self.stats.truth_pairs += pairs.len();
             self.stats.copies += 1;
+            if let Some(plan) = st.plans.remove(&i) {
+                let b = items.iter().map(|p| p.cb).min().unwrap_or(0);
+                let e = items.iter().map(|p| p.ce).max().unwrap_or(0);
+                st.truth.push(prov::CopyTruthOut {
+                    doc: id.to_string(),
+                    span: [b, e],
+                    parent: format!("doc-{:07}", plan.parent),
+                    credit: plan.credit,
+                    credited: plan.credited,
+                    attributed: matches!(plan.credit, "correct" | "same_outlet"),
+                });
+            }
             st.placed.push((id.to_string(), items));
             st.remaining -= 1;
             if st.remaining == 0 {
-                self.families.remove(&family);
+                if let Some(st) = self.families.remove(&family) {
+                    if self.prov.is_some() {
+                        let b = st.source.iter().map(|p| p.cb).min().unwrap_or(0);
+                        let e = st.source.iter().map(|p| p.ce).max().unwrap_or(0);
+                        self.done.push(prov::FamilyTruthOut {
+                            family,
+                            source: st.source_doc,
+                            source_span: [b, e],
+                            copies: st.truth,
+                        });
+                    }
+                }
             }
         }
         Ok(())
@@ -733,6 +810,7 @@ impl Generator<'_> {
     fn make_accepted_copy(
         &mut self,
         segs: &[Segment],
+        seg_map: Option<&[u32]>,
         text: &str,
         source: &[Placed],
         made: &[Rendered],
@@ -758,8 +836,16 @@ impl Generator<'_> {
                 seen,
             )
         };
+        let remap = |mut out: edit::CopyOutcome| {
+            if let Some(map) = seg_map {
+                for it in &mut out.rendered.items {
+                    it.seg = it.seg.and_then(|s| map.get(s as usize).copied());
+                }
+            }
+            out
+        };
         for attempt in 0..6 {
-            let out = make_copy(segs, &profile, lang, model, &mut add, rng);
+            let out = remap(make_copy(segs, &profile, lang, model, &mut add, rng));
             let r = &out.rendered;
             let ok = fast_retention(source_text, &r.text) >= MIN_RETENTION
                 && pieces_similar(text, source, &r.text, &r.items, profile.min_jaccard)
@@ -775,7 +861,7 @@ impl Generator<'_> {
         }
         // A verbatim copy always passes the checks above.
         let p = Profile::new(edit::Level::Verbatim);
-        (make_copy(segs, &p, lang, model, &mut add, rng), p)
+        (remap(make_copy(segs, &p, lang, model, &mut add, rng)), p)
     }
 
     /// Chooses passages of document `i` as sources of new families and
@@ -828,7 +914,9 @@ impl Generator<'_> {
                 .map(|u| Segment {
                     text: match &blocks[u.block].kind {
                         BlockKind::Background(s) => s[u.sent].clone(),
-                        BlockKind::Copy(_) => unreachable!("units are background sentences"),
+                        BlockKind::Copy(_) | BlockKind::Credit(_) => {
+                            unreachable!("units are background sentences")
+                        }
                     },
                     para: (u.block - first_block) as u32,
                 })
@@ -849,9 +937,25 @@ impl Generator<'_> {
 
             let mut made: Vec<Rendered> = Vec::new();
             let mut heavy_used = false;
-            for &j in &targets {
+            let mut plans = BTreeMap::new();
+            // Outlets of each copy's ancestors, parent first.
+            let mut ancestry: Vec<Vec<usize>> = Vec::new();
+            let src_outlet = self.outlet_of(i);
+            for (k, &j) in targets.iter().enumerate() {
+                let chain_from = match &self.prov {
+                    Some(pc) if k > 0 && self.prov_rng.chance(pc.chain_rate) => {
+                        Some(self.prov_rng.below(k))
+                    }
+                    _ => None,
+                };
+                let (csegs, map) = match chain_from.map(|m| parent_segs(&made[m])) {
+                    Some((ps, map)) if !ps.is_empty() => (ps, Some(map)),
+                    _ => (segs.clone(), None),
+                };
+                let chain_from = chain_from.filter(|_| map.is_some());
                 let (out, profile) = self.make_accepted_copy(
-                    &segs,
+                    &csegs,
+                    map.as_deref(),
                     &doc.text,
                     &source,
                     &made,
@@ -866,11 +970,49 @@ impl Generator<'_> {
                 }
                 self.stats.reordered_copies += out.reordered as usize;
                 made.push(out.rendered.clone());
+                let mut credit = None;
+                if let Some(pc) = self.prov.clone() {
+                    let (parent_doc, anc) = match chain_from {
+                        Some(m) => {
+                            let mut a = vec![self.outlet_of(targets[m])];
+                            a.extend(ancestry[m].iter().copied());
+                            (targets[m], a)
+                        }
+                        None => (i, vec![src_outlet]),
+                    };
+                    let own = self.outlet_of(j);
+                    let plan = prov::plan_credit(
+                        &pc,
+                        &mut self.prov_rng,
+                        &self.outlets,
+                        own,
+                        &anc,
+                        parent_doc,
+                        lang,
+                        &format!("doc-{j:07}"),
+                    );
+                    ancestry.push(anc);
+                    let ps = &mut self.prov_stats;
+                    ps.copies += 1;
+                    ps.chained += chain_from.is_some() as usize;
+                    match plan.credit {
+                        "correct" => ps.credit_correct += 1,
+                        "wrong" => ps.credit_wrong += 1,
+                        "none" => ps.credit_none += 1,
+                        _ => ps.same_outlet += 1,
+                    }
+                    credit = plan.text.clone();
+                    plans.insert(j, plan);
+                }
                 self.pending.entry(j).or_default().push(PendingCopy {
                     family,
                     rendered: out.rendered,
                     short,
+                    credit,
                 });
+            }
+            if self.prov.is_some() {
+                self.prov_stats.families += 1;
             }
             self.families.insert(
                 family,
@@ -879,6 +1021,8 @@ impl Generator<'_> {
                     source,
                     placed: Vec::new(),
                     remaining: targets.len(),
+                    plans,
+                    truth: Vec::new(),
                 },
             );
         }
@@ -893,6 +1037,63 @@ pub fn generate(
     corpus_out: &mut dyn Write,
     truth_out: &mut dyn Write,
 ) -> anyhow::Result<GenStats> {
+    generate_inner(cfg, corpus_out, truth_out, None).map(|(s, _)| s)
+}
+
+/// Like [`generate`], with provenance labels (`cfg.provenance`, or the
+/// default [`ProvenanceConfig`] when `None`): documents get dates of
+/// various precisions (some undated) and a `url`; copies are sometimes made
+/// from earlier copies and carry credit phrases (crediting their source,
+/// another outlet, or nobody). Writes the provenance truth to `prov_out`
+/// (one JSON line per family: `family`, `source`, `source_span`, `copies`
+/// with `doc`, `span`, `parent`, `credit`, `credited`, `attributed`) and
+/// the registry of the invented outlets to `registry_out` (CSV).
+pub fn generate_with_provenance(
+    cfg: &GenConfig,
+    corpus_out: &mut dyn Write,
+    truth_out: &mut dyn Write,
+    prov_out: &mut dyn Write,
+    registry_out: &mut dyn Write,
+) -> anyhow::Result<(GenStats, ProvenanceStats)> {
+    let mut cfg = cfg.clone();
+    cfg.provenance.get_or_insert_with(ProvenanceConfig::default);
+    generate_inner(&cfg, corpus_out, truth_out, Some((prov_out, registry_out)))
+}
+
+/// Copies-of-copies: the sentences of an earlier copy as segments, with
+/// the source sentence id of each.
+fn parent_segs(r: &Rendered) -> (Vec<Segment>, Vec<u32>) {
+    let mut segs = Vec::new();
+    let mut map = Vec::new();
+    let mut para = 0u32;
+    let mut prev: Option<usize> = None;
+    for it in &r.items {
+        let Some(s) = it.seg else { continue };
+        if let Some(pb) = prev {
+            if r.text.get(pb..it.bb).is_some_and(|t| t.contains("\n\n")) {
+                para += 1;
+            }
+        }
+        if let Some(t) = r.text.get(it.bb..it.be) {
+            segs.push(Segment {
+                text: t.to_string(),
+                para,
+            });
+            map.push(s);
+        }
+        prev = Some(it.be);
+    }
+    (segs, map)
+}
+
+type ProvWriters<'a> = Option<(&'a mut dyn Write, &'a mut dyn Write)>;
+
+fn generate_inner(
+    cfg: &GenConfig,
+    corpus_out: &mut dyn Write,
+    truth_out: &mut dyn Write,
+    mut prov_out: ProvWriters,
+) -> anyhow::Result<(GenStats, ProvenanceStats)> {
     if !(0.0..=1.0).contains(&cfg.reuse_rate) {
         bail!("reuse_rate must be within 0..=1, got {}", cfg.reuse_rate);
     }
@@ -925,7 +1126,14 @@ pub fn generate(
         next_family: 0,
         seen: SeenWindows::new(21),
         stats,
+        prov: cfg.provenance.clone(),
+        prov_rng: Rng::new(hash3(cfg.seed, 20, 0)),
+        prov_stats: ProvenanceStats::default(),
+        done: Vec::new(),
     };
+    if let Some((_, reg)) = prov_out.as_mut() {
+        reg.write_all(prov::registry_csv(&g.outlets).as_bytes())?;
+    }
 
     let mut corpus = Counting {
         inner: BufWriter::with_capacity(1 << 16, corpus_out),
@@ -950,12 +1158,35 @@ pub fn generate(
         let (mut blocks, total) = g.background(model);
         g.place_incoming(i, &mut blocks);
         let doc = assemble(&g.outlets[o], &blocks, total + 1024);
+        let (pdate, url) = match &g.prov {
+            Some(pc) => (
+                Some(prov::doc_date(
+                    pc,
+                    cfg.seed,
+                    i,
+                    docs,
+                    days,
+                    &date,
+                    &mut g.prov_stats,
+                )),
+                Some(format!(
+                    "https://{}/articles/{}",
+                    g.outlets[o].domain,
+                    id.trim_start_matches("doc-")
+                )),
+            ),
+            None => (None, None),
+        };
         serde_json::to_writer(
             &mut corpus,
             &DocOut {
                 id: &id,
                 series: &g.outlets[o].series,
-                date: &date,
+                date: match &pdate {
+                    Some(d) => d.as_deref(),
+                    None => Some(&date),
+                },
+                url: url.as_deref(),
                 title: &title,
                 text: &doc.text,
             },
@@ -964,14 +1195,26 @@ pub fn generate(
         g.stats.docs += 1;
 
         let mut doc = doc;
-        g.record_truth(&id, std::mem::take(&mut doc.copies), &mut truth)?;
+        g.record_truth(i, &id, std::mem::take(&mut doc.copies), &mut truth)?;
+        if let Some((pw, _)) = prov_out.as_mut() {
+            for f in g.done.drain(..) {
+                serde_json::to_writer(&mut **pw, &f)?;
+                pw.write_all(b"\n")?;
+            }
+        } else {
+            g.done.clear();
+        }
         g.new_families(i, &id, lang, model, &doc, &blocks);
     }
 
     corpus.flush()?;
     truth.flush()?;
     g.stats.bytes = corpus.bytes;
-    Ok(g.stats)
+    if let Some((pw, reg)) = prov_out.as_mut() {
+        pw.flush()?;
+        reg.flush()?;
+    }
+    Ok((g.stats, g.prov_stats))
 }
 
 /// Fingerprints of recently generated windows of [`WINDOW`] words: a

@@ -9,6 +9,10 @@ use crate::rng::Rng;
 #[derive(Clone, Debug)]
 pub(crate) struct Outlet {
     pub series: String,
+    /// Display name ("The Valmora Herald").
+    pub name: String,
+    /// Web domain.
+    pub domain: String,
     pub lang: LangCode,
     pub header: Option<String>,
     pub footer: Option<String>,
@@ -614,6 +618,8 @@ pub(crate) fn make_outlets(n: usize, langs: &[LangCode], rng: &mut Rng) -> Vec<O
             let (header, footer) = furniture(rng, lang, &name, &domain);
             Outlet {
                 series,
+                name,
+                domain,
                 lang,
                 header,
                 footer,

@@ -1,0 +1,205 @@
+//! Measures provenance on a generated corpus: source-choice accuracy,
+//! parent accuracy and precision/recall of the unattributed flag, with
+//! oracle clusters (the true aligned pairs) and with clusters found by the
+//! core kernels.
+//!
+//! ```text
+//! cargo run --release -p echotrace-provenance --example eval_provenance -- \
+//!     --docs 3000 --seed 1 --lang fr [--base ../shared/data/base-text] [--no-detect]
+//! ```
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use echotrace_core::align::{align_pair, Tokenized};
+use echotrace_core::candidates::{candidate_pairs, DocInfo, Posting};
+use echotrace_core::fingerprint::fingerprints;
+use echotrace_core::model::CharSpan;
+use echotrace_core::normalise::tokenize;
+use echotrace_core::Params;
+use echotrace_eval::{generate_with_provenance, GenConfig, TruthPair};
+use echotrace_provenance::{
+    analyse, clusters_from_alignments, evaluate_provenance, oracle_clusters, Alignment,
+    ClusterInput, DocMeta, FamilyTruth, Options, Registry, TruthLink,
+};
+
+fn main() -> anyhow::Result<()> {
+    let mut cfg = GenConfig::new(3000, 1);
+    cfg.lang = "fr".parse()?;
+    let default_base = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/base-text"
+    ));
+    cfg.base_dir = default_base.is_dir().then_some(default_base);
+    let mut detect = true;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut val = || {
+            args.next()
+                .ok_or_else(|| anyhow::anyhow!("{a} needs a value"))
+        };
+        match a.as_str() {
+            "--docs" => cfg.docs = val()?.parse()?,
+            "--seed" => cfg.seed = val()?.parse()?,
+            "--lang" => cfg.lang = val()?.parse()?,
+            "--base" => cfg.base_dir = Some(val()?.into()),
+            "--no-base" => cfg.base_dir = None,
+            "--no-detect" => detect = false,
+            _ => anyhow::bail!(
+                "unknown argument {a}; expected --docs --seed --lang --base --no-base --no-detect"
+            ),
+        }
+    }
+    let (mut corpus, mut truth, mut prov, mut reg) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let t = Instant::now();
+    let (gs, ps) = generate_with_provenance(&cfg, &mut corpus, &mut truth, &mut prov, &mut reg)?;
+    eprintln!(
+        "generated {} docs, {} families, {} copies in {:.1} s (base text: {})",
+        gs.docs,
+        gs.families,
+        gs.copies,
+        t.elapsed().as_secs_f64(),
+        if gs.base_words_fr + gs.base_words_en > 0 {
+            "real news"
+        } else {
+            "built-in grammar"
+        }
+    );
+    eprintln!("labels: {}", serde_json::to_string(&ps)?);
+
+    let mut meta = Vec::new();
+    let mut texts_owned = Vec::new();
+    for line in corpus.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        let v: serde_json::Value = serde_json::from_slice(line)?;
+        let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        meta.push(DocMeta {
+            id: s("id").unwrap_or_default(),
+            series: s("series"),
+            url: s("url"),
+            date: s("date"),
+            ..Default::default()
+        });
+        texts_owned.push(s("text").unwrap_or_default());
+    }
+    let texts: Vec<&str> = texts_owned.iter().map(String::as_str).collect();
+    let ids: Vec<String> = meta.iter().map(|m| m.id.clone()).collect();
+    let index: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.as_str(), i))
+        .collect();
+    let fams: Vec<FamilyTruth> = prov
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(serde_json::from_slice)
+        .collect::<Result<_, _>>()?;
+    let links: Vec<TruthLink> = truth
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| -> anyhow::Result<Option<TruthLink>> {
+            let p: TruthPair = serde_json::from_slice(l)?;
+            Ok(
+                match (index.get(p.a.doc.as_str()), index.get(p.b.doc.as_str())) {
+                    (Some(&a), Some(&b)) => Some(TruthLink {
+                        family: p.family,
+                        doc_a: a,
+                        a: CharSpan {
+                            begin: p.a.begin,
+                            end: p.a.end,
+                        },
+                        doc_b: b,
+                        b: CharSpan {
+                            begin: p.b.begin,
+                            end: p.b.end,
+                        },
+                    }),
+                    _ => None,
+                },
+            )
+        })
+        .filter_map(Result::transpose)
+        .collect::<anyhow::Result<_>>()?;
+    let registry = Registry::builtin()
+        .merged(Registry::from_csv_str(std::str::from_utf8(&reg)?).map_err(anyhow::Error::msg)?);
+    let opts = Options::default();
+
+    let run = |name: &str, clusters: &[ClusterInput], setup: f64| -> anyhow::Result<()> {
+        let t = Instant::now();
+        let p = analyse(&meta, &texts, clusters, &registry, &opts);
+        let secs = t.elapsed().as_secs_f64();
+        let s = evaluate_provenance(&fams, &ids, clusters, &p);
+        println!(
+            "{name}: {} clusters ({setup:.1} s to build), provenance in {secs:.2} s",
+            clusters.len()
+        );
+        println!(
+            "  source accuracy {:.3} ({}/{} families found of {})",
+            s.source_accuracy, s.source_correct, s.families_found, s.families
+        );
+        println!(
+            "  parent accuracy {:.3}, parent-or-ancestor {:.3} ({} copies found of {})",
+            s.parent_accuracy, s.parent_or_ancestor_accuracy, s.copies_found, s.copies
+        );
+        println!(
+            "  unattributed flag: precision {:.3} recall {:.3} F1 {:.3} (tp {} fp {} fn {})",
+            s.flag_precision, s.flag_recall, s.flag_f1, s.flag_tp, s.flag_fp, s.flag_fn
+        );
+        Ok(())
+    };
+    let t = Instant::now();
+    let oracle = oracle_clusters(&links, &texts);
+    run(
+        "oracle clusters (true aligned pairs)",
+        &oracle,
+        t.elapsed().as_secs_f64(),
+    )?;
+
+    if detect {
+        let t = Instant::now();
+        let p = Params::default();
+        let tokens: Vec<_> = texts.iter().map(|t| tokenize(t)).collect();
+        let mut postings = Vec::new();
+        for (d, tk) in tokens.iter().enumerate() {
+            for f in fingerprints(tk, p.ngram, p.window) {
+                postings.push(Posting {
+                    hash: f.hash,
+                    doc: d as u32,
+                    pos: f.pos,
+                });
+            }
+        }
+        let is_new = vec![true; texts.len()];
+        let series = vec![u32::MAX; texts.len()];
+        let info = DocInfo {
+            is_new: &is_new,
+            series: &series,
+        };
+        let mut aligned = Vec::new();
+        for c in candidate_pairs(postings, &info, &p) {
+            let (a, b) = (c.a as usize, c.b as usize);
+            let side = |d: usize| Tokenized {
+                text: texts[d],
+                tokens: &tokens[d],
+            };
+            for pa in align_pair(side(a), side(b), &c.seeds, &p) {
+                aligned.push(Alignment {
+                    doc_a: a,
+                    a: pa.a,
+                    doc_b: b,
+                    b: pa.b,
+                    matched_words: pa.matched,
+                    score: pa.score,
+                });
+            }
+        }
+        let clusters = clusters_from_alignments(&aligned);
+        run(
+            "detected clusters (core kernels)",
+            &clusters,
+            t.elapsed().as_secs_f64(),
+        )?;
+    }
+    Ok(())
+}
