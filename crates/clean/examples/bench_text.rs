@@ -95,6 +95,14 @@ fn main() {
         let t = Instant::now();
         let c = clean_text(text, &opts, site);
         t_clean += t.elapsed().as_secs_f64();
+        // As `trace` does (there after each batch): detections teach the site.
+        if let (Some(s), Some(l)) = (s, &c.language) {
+            if !l.from_site {
+                if let Some(site) = sites.get_mut(s) {
+                    site.note_language(&l.code, l.confidence);
+                }
+            }
+        }
         let json = serde_json::to_string(&c).unwrap_or_default();
         digest = xxhash_rust::xxh3::xxh3_64_with_seed(json.as_bytes(), digest);
         if let Some(w) = dump.as_mut() {

@@ -71,11 +71,13 @@ const CLOSERS: &[&str] = &[
     "add a comment",
 ];
 
-fn lower_words(line: &str) -> Vec<String> {
+/// The first `max` words of a line, lower-cased.
+fn lower_words(line: &str, max: usize) -> Vec<String> {
     line.split(|c: char| {
         c.is_whitespace() || c == '(' || c == ')' || c == ':' || c == '“' || c == '"' || c == '«'
     })
     .filter(|w| !w.is_empty())
+    .take(max)
     .map(|w| w.to_lowercase())
     .collect()
 }
@@ -84,10 +86,12 @@ fn lower_words(line: &str) -> Vec<String> {
 /// "12 comments", "One response to …", "Comments (3)", "Kommentare".
 pub fn is_comment_header(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > 300 {
+    if t.is_empty() || t.len() > 1200 || t.chars().count() > 300 {
         return false;
     }
-    let w = lower_words(t);
+    // Five words are enough for every test below (`w.len() <= 4` is false
+    // with five).
+    let w = lower_words(t, 5);
     if w.is_empty() {
         return false;
     }
@@ -120,7 +124,12 @@ pub fn is_comment_header(line: &str) -> bool {
 
 /// Whether the line is a comment-form or "comments are closed" line.
 pub fn is_comment_closer(line: &str) -> bool {
-    let l = line.trim().to_lowercase();
+    let t = line.trim();
+    // Lower-casing never shortens a text in characters.
+    if t.len() > 480 || t.chars().count() > 120 {
+        return false;
+    }
+    let l = t.to_lowercase();
     l.chars().count() <= 120 && CLOSERS.iter().any(|c| l.starts_with(c))
 }
 

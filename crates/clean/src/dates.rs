@@ -204,6 +204,11 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 fn month_of(word: &str) -> Option<u32> {
+    // Month names have 3 to 16 bytes; lower-casing shrinks a word at most
+    // threefold.
+    if word.len() < 3 || word.len() > 48 {
+        return None;
+    }
     let w = word.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
 }
@@ -239,9 +244,25 @@ enum Tok<'a> {
 
 /// Splits into numbers, words and single separator characters, with byte offsets.
 fn tokens(s: &str) -> Vec<(usize, usize, Tok<'_>)> {
+    tokens_until(s, usize::MAX)
+}
+
+/// Tokens a pattern match can read: the tokens starting at or before byte
+/// `limit` and the next `LOOKAHEAD` ones.
+const LOOKAHEAD: usize = 7;
+
+/// [`tokens`] up to byte `limit` and [`LOOKAHEAD`] tokens past it.
+fn tokens_until(s: &str, limit: usize) -> Vec<(usize, usize, Tok<'_>)> {
     let mut out = Vec::new();
+    let mut past = 0;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
+        if i > limit && !c.is_whitespace() {
+            if past == LOOKAHEAD {
+                break;
+            }
+            past += 1;
+        }
         if c.is_ascii_digit() {
             let mut j = i + c.len_utf8();
             while let Some(&(k, d)) = it.peek() {
@@ -300,6 +321,21 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
         }
     }
     out
+}
+
+/// The first date of `s` (as `find_dates(s).first()`) when it starts
+/// within the first `max_chars` characters; reads no further than needed.
+pub fn first_date_within(s: &str, max_chars: usize) -> Option<FoundDate> {
+    let limit = s.char_indices().nth(max_chars).map_or(s.len(), |(b, _)| b);
+    let toks = tokens_until(s, limit);
+    let mut i = 0;
+    while i < toks.len() && toks[i].0 <= limit {
+        if let Some((d, _)) = match_at(&toks, i) {
+            return Some(d);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Tries the date patterns at token `i`; returns the date and tokens used.
@@ -489,7 +525,11 @@ pub fn header_date(line: &str) -> Option<FoundDate> {
 /// Whether the line is essentially just a date (with maybe a time or weekday).
 pub fn is_date_line(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > 60 {
+    if t.is_empty() || t.len() > 240 || t.chars().count() > 60 {
+        return false;
+    }
+    // A date has a digit (a day or a year).
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let ds = find_dates(t);
@@ -603,6 +643,24 @@ mod tests {
         let d = find_dates(s);
         assert!(!d.is_empty(), "no date in {s:?}");
         (d[0].year, d[0].month, d[0].day)
+    }
+
+    #[test]
+    fn first_date_within_is_the_first_date_when_early() {
+        for s in [
+            "Paris, 23 juillet 2021 – Le ministre a parlé",
+            "Le ministre a parlé hier devant les députés, le 23 juillet 2021",
+            "Le 2021-07-23 au matin",
+            "Un texte sans aucune date, mais avec 12 chiffres et 2021 seuls.",
+            "Publié le 3 de mayo de 2022, actualizado",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx 23                juillet       2021",
+        ] {
+            let want = find_dates(s)
+                .into_iter()
+                .next()
+                .filter(|d| s[..d.start].chars().count() <= 40);
+            assert_eq!(first_date_within(s, 40), want, "{s:?}");
+        }
     }
 
     #[test]

@@ -366,22 +366,79 @@ fn has_any(hay: &str, needles: &[&str]) -> bool {
 
 /// Counts the words of a line (whitespace separated, with a letter or digit).
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
-        .count()
+    words_up_to(s, usize::MAX)
+}
+
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` says
+/// (which, unlike `u8::is_ascii_whitespace`, includes the vertical tab).
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// [`word_count`], stopping once `limit` words are counted (so `>= limit`
+/// tests on long lines stop early).
+pub fn words_up_to(s: &str, limit: usize) -> usize {
+    let mut n = 0;
+    // Whether the current word already has a letter or digit.
+    let mut counted = false;
+    for c in s.chars() {
+        if c.is_ascii() {
+            if is_ascii_space(c as u8) {
+                counted = false;
+            } else if !counted && c.is_ascii_alphanumeric() {
+                counted = true;
+                n += 1;
+                if n >= limit {
+                    return n;
+                }
+            }
+        } else if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            counted = true;
+            n += 1;
+            if n >= limit {
+                return n;
+            }
+        }
+    }
+    n
 }
 
 /// Classifies a line by its own words. Long lines (running text) are only
 /// flagged for strong signals (copyright, ad-blocker and cookie notices).
 pub fn phrase_reason(line: &str) -> Option<Reason> {
     let t = line.trim();
+    phrase_reason_counted(t, word_count(t))
+}
+
+/// Leading characters that do not count in a line's first words.
+const LEADERS: [char; 12] = ['>', '»', '›', '→', '-', '–', '—', '•', '*', ' ', '|', '('];
+
+/// [`phrase_reason`] of a trimmed line whose words are already counted.
+/// Long lines (running text) are decided without lower-casing them: only a
+/// "read also" prefix or a cookie notice can flag them.
+pub(crate) fn phrase_reason_counted(t: &str, words: usize) -> Option<Reason> {
     if t.is_empty() {
         return None;
     }
+    if words > 40 {
+        // Only the start of the line matters for the "read also" prefixes.
+        let head: String = t
+            .trim_start_matches(LEADERS)
+            .chars()
+            .take(40)
+            .flat_map(char::to_lowercase)
+            .collect();
+        let related = RELATED_PREFIXES.iter().any(|p| head.starts_with(p));
+        // Only the Kelvin sign lower-cases to an ASCII letter of "cookie".
+        let cookie = words <= 80 && (contains_ascii_nocase(t, "cookie") || t.contains('\u{212A}'));
+        if !related && !cookie {
+            return None;
+        }
+    }
     let lower = t.to_lowercase();
-    let lower =
-        lower.trim_start_matches(['>', '»', '›', '→', '-', '–', '—', '•', '*', ' ', '|', '(']);
-    let words = word_count(lower);
+    let lower = lower.trim_start_matches(LEADERS);
     let short = words <= 14;
     let medium = words <= 40;
 
@@ -413,6 +470,14 @@ pub fn phrase_reason(line: &str) -> Option<Reason> {
         return Some(Reason::Share);
     }
     None
+}
+
+/// Whether `hay` contains `needle` (ASCII, lower case) ignoring ASCII case.
+fn contains_ascii_nocase(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len())
+        .any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// A line made only of share/follow words and social network names.
@@ -497,6 +562,25 @@ pub fn class_reason(names: &str) -> Option<Reason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for l in [
+            "",
+            "  a b  ",
+            "-- x --",
+            "a\u{b}b\u{a0}c",
+            "l’état 12 ( )",
+            "日本語 テキスト",
+        ] {
+            let plain = l
+                .split_whitespace()
+                .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+                .count();
+            assert_eq!(word_count(l), plain, "{l:?}");
+        }
+        assert_eq!(words_up_to("a b c d e f", 3), 3);
+    }
 
     #[test]
     fn phrases() {

@@ -581,7 +581,11 @@ fn assemble(
     } else {
         &text
     })
-    .map(|(code, confidence)| Language { code, confidence });
+    .map(|(code, confidence)| Language {
+        code,
+        confidence,
+        from_site: false,
+    });
     Cleaned {
         body,
         title,

@@ -1,7 +1,8 @@
 //! Language identification (whatlang) with ISO 639-1 codes, and short
 //! stop-word lists for the stop-word density signal of the line classifier.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// ISO 639-3 (whatlang) → ISO 639-1.
@@ -81,12 +82,14 @@ fn iso1(code3: &str) -> Option<&'static str> {
     MAP.iter().find(|(a, _)| *a == code3).map(|(_, b)| *b)
 }
 
-/// Detects the language of `text` (at most its first 3,000 characters):
+/// Characters of a text that language detection reads: six hundred are
+/// plenty for a news text's language, and detection time grows with them.
+pub const LANG_SAMPLE_CHARS: usize = 600;
+
+/// Detects the language of `text` (its first [`LANG_SAMPLE_CHARS`] characters):
 /// ISO 639-1 code and whatlang's confidence in 0..1.
 pub fn detect_language(text: &str) -> Option<(String, f64)> {
-    // Six hundred characters are plenty for a news text's language, and
-    // detection time grows with the sample.
-    let sample: String = text.chars().take(600).collect();
+    let sample: String = text.chars().take(LANG_SAMPLE_CHARS).collect();
     if sample.chars().filter(|c| c.is_alphabetic()).count() < 20 {
         return None;
     }
@@ -206,16 +209,47 @@ fn stopword_list(lang: &str) -> &'static [&'static str] {
     }
 }
 
-fn stopword_set(lang: &str) -> Option<&'static HashSet<&'static str>> {
-    type Sets = Vec<(&'static str, HashSet<&'static str>)>;
-    static SETS: OnceLock<Sets> = OnceLock::new();
+/// The stop words of a language with the byte length of the longest one.
+struct StopWords {
+    lang: &'static str,
+    set: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    max_len: usize,
+}
+
+/// FNV-1a: stop words are a few bytes long, where SipHash is slow.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+fn stopword_set(lang: &str) -> Option<&'static StopWords> {
+    static SETS: OnceLock<Vec<StopWords>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
         ["en", "fr", "de", "es", "it", "pt", "ru", "pl", "nl"]
             .iter()
-            .map(|l| (*l, stopword_list(l).iter().copied().collect()))
+            .map(|l| StopWords {
+                lang: l,
+                set: stopword_list(l).iter().copied().collect(),
+                max_len: stopword_list(l).iter().map(|w| w.len()).max().unwrap_or(0),
+            })
             .collect()
     });
-    sets.iter().find(|(l, _)| *l == lang).map(|(_, s)| s)
+    sets.iter().find(|s| s.lang == lang)
 }
 
 /// Whether stop-word lists exist for this language.
@@ -223,33 +257,110 @@ pub fn has_stopwords(lang: &str) -> bool {
     stopword_set(lang).is_some()
 }
 
+/// Calls `f` for every word of `line` (a piece between whitespace and
+/// apostrophes that has letters): with its letters lower-cased when they
+/// are at most `max_len` bytes, with `None` for a longer word.
+fn each_word(line: &str, max_len: usize, mut f: impl FnMut(Option<&str>)) {
+    let mut w = String::with_capacity(max_len + 4);
+    let mut letters = false;
+    let mut too_long = false;
+    let mut end = |w: &mut String, letters: &mut bool, too_long: &mut bool| {
+        if *letters {
+            f(if *too_long { None } else { Some(w.as_str()) });
+        }
+        w.clear();
+        *letters = false;
+        *too_long = false;
+    };
+    for c in line.chars() {
+        if c.is_whitespace() || c == '’' || c == '\'' {
+            end(&mut w, &mut letters, &mut too_long);
+        } else if c.is_alphabetic() {
+            letters = true;
+            if !too_long {
+                if c.is_ascii() {
+                    w.push(c.to_ascii_lowercase());
+                } else {
+                    w.extend(c.to_lowercase());
+                }
+                too_long = w.len() > max_len;
+            }
+        }
+    }
+    end(&mut w, &mut letters, &mut too_long);
+}
+
 /// Share of the words of `line` that are stop words of `lang` (0 when the
 /// language has no list). Elided forms (`l’`, `d'`) count as stop words.
+/// A word is its letters, lower-cased; pieces without letters are not words.
 pub fn stopword_density(line: &str, lang: &str) -> f64 {
-    let Some(set) = stopword_set(lang) else {
+    let Some(sw) = stopword_set(lang) else {
         return 0.0;
     };
     let mut n = 0usize;
     let mut hits = 0usize;
-    for raw in line.split(|c: char| c.is_whitespace() || c == '’' || c == '\'') {
-        let w: String = raw
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(|c| c.to_lowercase())
-            .collect();
-        if w.is_empty() {
-            continue;
-        }
+    each_word(line, sw.max_len, |w| {
         n += 1;
-        if set.contains(w.as_str()) {
+        if w.is_some_and(|w| sw.set.contains(w)) {
             hits += 1;
         }
-    }
+    });
     if n == 0 {
         0.0
     } else {
         hits as f64 / n as f64
     }
+}
+
+/// The languages with stop-word lists.
+const STOP_LANGS: [&str; 9] = ["en", "fr", "de", "es", "it", "pt", "ru", "pl", "nl"];
+
+/// Every stop word with the languages (bits over `STOP_LANGS`) it belongs to.
+type StopBits = HashMap<&'static str, u16, BuildHasherDefault<Fnv>>;
+
+fn stopword_bits() -> &'static (StopBits, usize) {
+    static BITS: OnceLock<(StopBits, usize)> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut m = StopBits::default();
+        let mut max_len = 0;
+        for (i, l) in STOP_LANGS.iter().enumerate() {
+            for w in stopword_list(l) {
+                *m.entry(*w).or_insert(0u16) |= 1 << i;
+                max_len = max_len.max(w.len());
+            }
+        }
+        (m, max_len)
+    })
+}
+
+/// Whether `text` reads as `lang` by its stop words alone: it has at least
+/// 20 words, at least a fifth of them are stop words of `lang`, and no
+/// other language with a list comes within two thirds of that share.
+/// Used to confirm a site's settled language without running detection.
+pub fn reads_as(text: &str, lang: &str) -> bool {
+    let Some(me) = STOP_LANGS.iter().position(|l| *l == lang) else {
+        return false;
+    };
+    let (bits, max_len) = stopword_bits();
+    let mut n = 0usize;
+    let mut hits = [0usize; STOP_LANGS.len()];
+    each_word(text, *max_len, |w| {
+        n += 1;
+        if let Some(b) = w.and_then(|w| bits.get(w)) {
+            for (i, h) in hits.iter_mut().enumerate() {
+                if b & (1 << i) != 0 {
+                    *h += 1;
+                }
+            }
+        }
+    });
+    let mine = hits[me];
+    n >= 20
+        && mine * 5 >= n
+        && hits
+            .iter()
+            .enumerate()
+            .all(|(i, &h)| i == me || h * 3 < mine * 2)
 }
 
 #[cfg(test)]
@@ -269,6 +380,22 @@ mod tests {
                 .unwrap();
         assert_eq!(l, "de");
         assert!(detect_language("12 34").is_none());
+    }
+
+    #[test]
+    fn reads_as_by_stop_words() {
+        let fr = "Le conseil municipal a voté lundi la construction d'un pont sur la rivière, \
+                  un projet attendu depuis vingt ans par les habitants du quartier nord de la ville.";
+        assert!(reads_as(fr, "fr"));
+        assert!(!reads_as(fr, "en"));
+        assert!(!reads_as(fr, "es"));
+        let en =
+            "The council voted on Monday to build a bridge over the river, a project that the \
+                  people of the northern district have been waiting for since the war.";
+        assert!(reads_as(en, "en"));
+        assert!(!reads_as(en, "fr"));
+        assert!(!reads_as("Le pont est beau.", "fr"), "too few words");
+        assert!(!reads_as(fr, "xx"));
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //!   everything else are character ranges into it.
 //! - [`clean_html`]: HTML pages (any charset); the page's text is extracted
 //!   and the body chosen by trafilatura, dom_smoothie and our block rules.
-//! - [`SiteTemplates`]: cross-document line frequencies of one site.
+//! - [`SiteTemplates`]: what is learnt across one site's documents (template
+//!   lines, settled language).
 //! - [`eval_extraction`]: trafilatura's extraction metric on an annotated folder.
 
 pub mod blocks;
@@ -31,5 +32,5 @@ pub use extract::Extractor;
 pub use furniture::Reason;
 pub use html::{clean_html, clean_html_with_charset};
 pub use record::{CleanOptions, Cleaned, Comment, Furniture, Language, LineDecision, LineKind};
-pub use templates::SiteTemplates;
-pub use text::clean_text;
+pub use templates::{LangCount, SiteTemplates};
+pub use text::{clean_text, clean_text_keyed};

@@ -48,8 +48,15 @@ impl Default for CleanOptions {
 pub struct Language {
     /// ISO 639-1 code (ISO 639-3 when the language has no two-letter code).
     pub code: String,
-    /// whatlang's confidence, 0..1.
+    /// whatlang's confidence, 0..1; for a language taken from the site
+    /// (`from_site`), the lowest confidence the site's language was
+    /// detected with.
     pub confidence: f64,
+    /// True when the document's own stop words confirmed its site's settled
+    /// language (see [`crate::SiteTemplates::settled_language`]) and
+    /// detection did not run.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_site: bool,
 }
 
 /// One reader comment.

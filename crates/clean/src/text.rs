@@ -8,9 +8,9 @@
 use echotrace_core::model::CharSpan;
 
 use crate::comments::{is_comment_closer, is_comment_header, split_comments};
-use crate::dates::{find_dates, header_date, is_date_line, DateInfo, FoundDate};
-use crate::furniture::{phrase_reason, word_count, Reason};
-use crate::lang::{detect_language, has_stopwords, stopword_density};
+use crate::dates::{find_dates, first_date_within, header_date, is_date_line, DateInfo, FoundDate};
+use crate::furniture::{phrase_reason_counted, word_count, words_up_to, Reason};
+use crate::lang::{detect_language, has_stopwords, reads_as, stopword_density, LANG_SAMPLE_CHARS};
 use crate::record::{CleanOptions, Cleaned, Comment, Furniture, Language, LineDecision, LineKind};
 use crate::templates::SiteTemplates;
 
@@ -21,12 +21,15 @@ pub(crate) struct Line<'a> {
     /// Character offsets of the line (without its line break) in the text.
     pub begin: usize,
     pub end: usize,
+    /// Byte offset of the line in the text.
+    pub byte: usize,
 }
 
 /// Splits `text` into lines (`\n`, with a trailing `\r` left out of the span).
 pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut pos = 0usize;
+    let mut byte = 0usize;
     for raw in text.split('\n') {
         let n = raw.chars().count();
         let s = raw.strip_suffix('\r').unwrap_or(raw);
@@ -35,8 +38,10 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
             s,
             begin: pos,
             end: pos + len,
+            byte,
         });
         pos += n + 1;
+        byte += raw.len() + 1;
     }
     out
 }
@@ -67,17 +72,25 @@ fn is_menu_line(s: &str) -> bool {
     let first = t.chars().next().unwrap_or(' ');
     if matches!(first, '•' | '·' | '▪' | '►' | '–' | '-' | '*' | '|') {
         let rest = t.trim_start_matches(['•', '·', '▪', '►', '–', '-', '*', '|', ' ']);
-        if word_count(rest) <= 4 && !ends_sentence(rest) {
+        if words_up_to(rest, 5) <= 4 && !ends_sentence(rest) {
             return true;
         }
     }
     for sep in ['»', '›', '>', '|', '/'] {
-        let parts: Vec<&str> = t
-            .split(sep)
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        if parts.len() >= 3 && parts.iter().all(|p| word_count(p) <= 4) {
+        if !t.contains(sep) {
+            continue;
+        }
+        // Three parts or more, none longer than four words.
+        let mut parts = 0;
+        let mut short = true;
+        for p in t.split(sep).map(str::trim).filter(|p| !p.is_empty()) {
+            if words_up_to(p, 5) > 4 {
+                short = false;
+                break;
+            }
+            parts += 1;
+        }
+        if short && parts >= 3 {
             return true;
         }
     }
@@ -90,20 +103,28 @@ struct Ctx<'a> {
     site: Option<&'a SiteTemplates>,
 }
 
-fn shape_of(s: &str, ctx: &Ctx<'_>) -> Shape {
+/// `key`: the line's template key when the caller has it
+/// ([`SiteTemplates::line_keys`]).
+fn shape_of(s: &str, key: Option<Option<u64>>, ctx: &Ctx<'_>) -> Shape {
     let t = s.trim();
     if t.is_empty() || !t.chars().any(|c| c.is_alphanumeric()) {
         return Shape::Blank;
     }
     if let Some(site) = ctx.site {
-        if site.is_template(t) {
+        let template = match key {
+            Some(k) => site.is_template_keyed(k, t),
+            None => site.is_template(t),
+        };
+        if template {
             return Shape::Bad(Reason::Template);
         }
     }
     if is_comment_closer(t) {
         return Shape::Bad(Reason::CommentForm);
     }
-    if let Some(r) = phrase_reason(t) {
+    // Counted once, used by every test below.
+    let words = word_count(t);
+    if let Some(r) = phrase_reason_counted(t, words) {
         return Shape::Bad(r);
     }
     if is_date_line(t) {
@@ -113,17 +134,20 @@ fn shape_of(s: &str, ctx: &Ctx<'_>) -> Shape {
         return Shape::Bad(Reason::Menu);
     }
     let chars = t.chars().count();
-    let words = word_count(t);
     // Scripts without spaces (Chinese, Japanese, Thai) count characters.
     let spaced = words * 12 >= chars || chars < 40;
-    let prose = match ctx.lang.as_deref() {
-        Some(l) if has_stopwords(l) => stopword_density(t, l) >= ctx.opts.min_stopword_density,
-        _ => true,
-    };
     let long_enough = if spaced {
         words >= ctx.opts.min_prose_words && chars >= 140
     } else {
         chars >= 60
+    };
+    if !long_enough && chars < 70 && words < 8 {
+        // Short whatever its words.
+        return Shape::Short;
+    }
+    let prose = match ctx.lang.as_deref() {
+        Some(l) if has_stopwords(l) => stopword_density(t, l) >= ctx.opts.min_stopword_density,
+        _ => true,
     };
     if long_enough && prose {
         Shape::Good
@@ -273,20 +297,44 @@ fn date_info(d: &FoundDate, line_no: usize, line: &str, how: &str) -> DateInfo {
 /// Cleans a plain-text dump. `text` is kept exactly as given; the body and
 /// every other part are character ranges into it.
 pub fn clean_text(text: &str, opts: &CleanOptions, site_stats: Option<&SiteTemplates>) -> Cleaned {
+    clean_text_keyed(text, opts, site_stats, None)
+}
+
+/// [`clean_text`] with the template keys of the text's lines already
+/// computed ([`SiteTemplates::line_keys`] of `text`, as a caller that
+/// counted them into `site_stats` has them), so they are not computed twice.
+pub fn clean_text_keyed(
+    text: &str,
+    opts: &CleanOptions,
+    site_stats: Option<&SiteTemplates>,
+    line_keys: Option<&[Option<u64>]>,
+) -> Cleaned {
     let lines = split_lines(text);
+    let line_keys = line_keys.filter(|k| k.len() == lines.len());
 
     // Language: from the longer lines (menus and buttons say little).
-    let sample: String = lines
-        .iter()
-        .filter(|l| word_count(l.s) >= 8)
-        .map(|l| l.s)
-        .collect::<Vec<_>>()
-        .join("\n");
-    let detected = detect_language(if sample.len() >= 200 { &sample } else { text });
+    // Detection reads the first `LANG_SAMPLE_CHARS` characters only, so
+    // the sample stops there.
+    let mut sample = String::new();
+    let mut sample_chars = 0usize;
+    for l in &lines {
+        if sample_chars >= LANG_SAMPLE_CHARS {
+            break;
+        }
+        if words_up_to(l.s, 8) >= 8 {
+            if !sample.is_empty() {
+                sample.push('\n');
+                sample_chars += 1;
+            }
+            sample.push_str(l.s);
+            sample_chars += l.s.chars().count();
+        }
+    }
+    let detected = detect_for_site(if sample.len() >= 200 { &sample } else { text }, site_stats);
     let lang = match (&detected, &opts.language_hint) {
-        (Some((code, conf)), _) if *conf >= opts.min_language_confidence => Some(code.clone()),
+        (Some(l), _) if l.confidence >= opts.min_language_confidence => Some(l.code.clone()),
         (_, Some(h)) => Some(h.clone()),
-        (Some((code, _)), None) => Some(code.clone()),
+        (Some(l), None) => Some(l.code.clone()),
         (None, None) => None,
     };
     let ctx = Ctx {
@@ -294,7 +342,11 @@ pub fn clean_text(text: &str, opts: &CleanOptions, site_stats: Option<&SiteTempl
         lang,
         site: site_stats,
     };
-    let mut shapes: Vec<Shape> = lines.iter().map(|l| shape_of(l.s, &ctx)).collect();
+    let mut shapes: Vec<Shape> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| shape_of(l.s, line_keys.map(|k| k[i]), &ctx))
+        .collect();
 
     // Short lines next to date lines are other articles' headlines.
     for i in 0..lines.len() {
@@ -542,10 +594,11 @@ pub fn clean_text(text: &str, opts: &CleanOptions, site_stats: Option<&SiteTempl
                 last_at_depth.push(n);
             }
             last_at_depth.push(n);
+            let text_bytes = lines[f].byte + skip..lines[l].byte + lines[l].s.len();
             comments.push(Comment {
                 author: c.author,
                 date,
-                text: slice_chars(text, span),
+                text: text.get(text_bytes).unwrap_or_default().to_string(),
                 depth: c.depth,
                 parent,
                 span,
@@ -626,14 +679,8 @@ pub fn clean_text(text: &str, opts: &CleanOptions, site_stats: Option<&SiteTempl
     let language = if body_chars * 2 >= text.chars().count() || body_chars < 100 {
         detected.clone()
     } else {
-        let body_sample: String = body
-            .iter()
-            .map(|s| slice_chars(text, *s))
-            .collect::<Vec<_>>()
-            .join("\n");
-        detect_language(&body_sample)
-    }
-    .map(|(code, confidence)| Language { code, confidence });
+        detect_for_site(&spans_sample(text, &body, LANG_SAMPLE_CHARS), site_stats)
+    };
 
     let line_decisions = lines
         .iter()
@@ -660,6 +707,27 @@ pub fn clean_text(text: &str, opts: &CleanOptions, site_stats: Option<&SiteTempl
         furniture,
         lines: line_decisions,
     }
+}
+
+/// The language of `text` (its first [`LANG_SAMPLE_CHARS`] characters):
+/// the site's settled language when the text's stop words confirm it,
+/// else whatlang's detection.
+fn detect_for_site(text: &str, site: Option<&SiteTemplates>) -> Option<Language> {
+    if let Some((code, confidence)) = site.and_then(SiteTemplates::settled_language) {
+        let sample: String = text.chars().take(LANG_SAMPLE_CHARS).collect();
+        if reads_as(&sample, code) {
+            return Some(Language {
+                code: code.to_string(),
+                confidence,
+                from_site: true,
+            });
+        }
+    }
+    detect_language(text).map(|(code, confidence)| Language {
+        code,
+        confidence,
+        from_site: false,
+    })
 }
 
 /// The publication date, in order of trust: a `date …` header in the first
@@ -702,10 +770,8 @@ fn find_date(
     }
     if a <= b && a < lines.len() {
         let s = lines[a].s;
-        if let Some(d) = find_dates(s).first() {
-            if s[..d.start].chars().count() <= 40 {
-                return Some(date_info(d, a, s, "dateline"));
-            }
+        if let Some(d) = first_date_within(s, 40) {
+            return Some(date_info(&d, a, s, "dateline"));
         }
     }
     None
@@ -713,6 +779,38 @@ fn find_date(
 
 pub(crate) fn slice_chars(text: &str, span: CharSpan) -> String {
     text.chars().skip(span.begin).take(span.len()).collect()
+}
+
+/// The first `max` characters of the spans of `text` joined with newlines
+/// (spans in order, not overlapping), read in one pass over the text.
+fn spans_sample(text: &str, spans: &[CharSpan], max: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0usize;
+    let mut chars = text.chars();
+    let mut pos = 0usize;
+    for (k, s) in spans.iter().enumerate() {
+        if n >= max {
+            break;
+        }
+        if k > 0 {
+            out.push('\n');
+            n += 1;
+        }
+        if s.begin < pos {
+            continue;
+        }
+        for _ in pos..s.begin {
+            chars.next();
+        }
+        pos = s.begin;
+        while pos < s.end && n < max {
+            let Some(c) = chars.next() else { break };
+            out.push(c);
+            pos += 1;
+            n += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@
 //! per-site line statistics that grow as the run reads more pages; each
 //! batch first adds its own pages to the statistics, then cleans them.
 
-use echotrace_clean::{clean_html_with_charset, clean_text, CleanOptions, Cleaned, SiteTemplates};
+use echotrace_clean::{
+    clean_html_with_charset, clean_text_keyed, CleanOptions, Cleaned, SiteTemplates,
+};
 use echotrace_core::model::Document;
 use echotrace_ingest::{IngestError, Item, Page};
 use echotrace_store::CleanMeta;
@@ -149,14 +151,25 @@ fn host(url: &str) -> Option<String> {
     (!h.is_empty()).then(|| h.to_lowercase())
 }
 
+/// A language detected (not taken from the site) on a document of a site:
+/// (site, code, confidence), to teach the site its language.
+type Detection = (String, String, f64);
+
 /// Cleans one text record. Fields given in the record win over what the
 /// text says; what the record lacks is filled from the text.
 fn clean_doc(
     mut d: Document,
     opts: &CleanOptions,
     templates: Option<&SiteTemplates>,
-) -> (Document, CleanMeta) {
-    let c = clean_text(&d.text, opts, templates);
+    line_keys: Option<&[Option<u64>]>,
+) -> (Document, CleanMeta, Option<Detection>) {
+    let c = clean_text_keyed(&d.text, opts, templates, line_keys);
+    let detection = match (Templates::key_of(&d), &c.language) {
+        (Some(site), Some(l)) if !l.from_site => {
+            Some((site.to_string(), l.code.clone(), l.confidence))
+        }
+        _ => None,
+    };
     let mut meta = meta_of(&c, "text");
     if d.title.is_none() {
         d.title = c.title.clone();
@@ -166,7 +179,7 @@ fn clean_doc(
     } else {
         meta.date_precision = None;
     }
-    (d, meta)
+    (d, meta, detection)
 }
 
 /// Cleans one web page into a document.
@@ -201,7 +214,7 @@ fn clean_page(p: Page, opts: &CleanOptions) -> Result<(Document, CleanMeta), Ing
     Ok((doc, meta))
 }
 
-/// Per-site line statistics for template detection.
+/// Per-site statistics: template lines and settled languages.
 #[derive(Default)]
 pub struct Templates {
     sites: HashMap<String, SiteTemplates>,
@@ -210,9 +223,14 @@ pub struct Templates {
 impl Templates {
     fn key(item: &Item) -> Option<String> {
         match item {
-            Item::Doc(d) => d.series.clone().filter(|s| !s.is_empty()),
+            Item::Doc(d) => Templates::key_of(d).map(str::to_string),
             Item::Page(_) => None,
         }
+    }
+
+    /// The site whose statistics a text record counts in and uses.
+    fn key_of(d: &Document) -> Option<&str> {
+        d.series.as_deref().filter(|s| !s.is_empty())
     }
 }
 
@@ -225,33 +243,64 @@ pub fn clean_batch(
     opts: &CleanOptions,
     enabled: bool,
 ) -> Vec<Result<(Document, CleanMeta), IngestError>> {
-    if enabled {
-        for item in &items {
-            if let (Some(site), Item::Doc(d)) = (Templates::key(item), item) {
-                templates
-                    .sites
-                    .entry(site)
-                    .or_default()
-                    .add_document(&d.text);
-            }
+    // The line keys of each text with a site, in parallel; counted in the
+    // batch's order, then used again by the cleaning.
+    let keys: Vec<Option<Vec<Option<u64>>>> = if enabled {
+        items
+            .par_iter()
+            .map(|item| match (Templates::key(item), item) {
+                (Some(_), Item::Doc(d)) => Some(SiteTemplates::line_keys(&d.text)),
+                _ => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for (item, k) in items.iter().zip(&keys) {
+        if let (Some(site), Some(k)) = (Templates::key(item), k) {
+            templates.sites.entry(site).or_default().add_line_keys(k);
         }
     }
     let sites = &templates.sites;
-    items
+    let mut keys = keys.into_iter();
+    let with_keys: Vec<(Item, Option<Vec<Option<u64>>>)> = items
+        .into_iter()
+        .map(|item| (item, keys.next().flatten()))
+        .collect();
+    let out: Vec<(
+        Result<(Document, CleanMeta), IngestError>,
+        Option<Detection>,
+    )> = with_keys
         .into_par_iter()
-        .map(|item| match item {
+        .map(|(item, keys)| match item {
             Item::Doc(d) if enabled => {
-                let t = d.series.as_ref().and_then(|s| sites.get(s));
-                Ok(clean_doc(d, opts, t))
+                let t = Templates::key_of(&d).and_then(|s| sites.get(s));
+                let (d, meta, detection) = clean_doc(d, opts, t, keys.as_deref());
+                (Ok((d, meta)), detection)
             }
-            Item::Doc(d) => Ok((
-                d,
-                CleanMeta {
-                    format: "text".into(),
-                    ..CleanMeta::default()
-                },
-            )),
-            Item::Page(p) => clean_page(p, opts),
+            Item::Doc(d) => (
+                Ok((
+                    d,
+                    CleanMeta {
+                        format: "text".into(),
+                        ..CleanMeta::default()
+                    },
+                )),
+                None,
+            ),
+            Item::Page(p) => (clean_page(p, opts), None),
+        })
+        .collect();
+    // Languages detected in this batch teach their sites, in the batch's
+    // order (the next batches may then skip detection).
+    out.into_iter()
+        .map(|(r, detection)| {
+            if let Some((site, code, confidence)) = detection {
+                if let Some(t) = templates.sites.get_mut(&site) {
+                    t.note_language(&code, confidence);
+                }
+            }
+            r
         })
         .collect()
 }
