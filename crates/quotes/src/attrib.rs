@@ -77,8 +77,10 @@ fn skip_adverbials(toks: &[Tok], mut i: usize, lim: usize) -> usize {
             break;
         }
         let f = t.f.as_str();
-        if matches!(f, "ce" | "cette" | "cet" | "la" | "le" | "l" | "this" | "last" | "on")
-            && next_word(toks, i + 1).is_some_and(|n| is_time_noun(&toks[n].f))
+        if matches!(
+            f,
+            "ce" | "cette" | "cet" | "la" | "le" | "l" | "this" | "last" | "on"
+        ) && next_word(toks, i + 1).is_some_and(|n| is_time_noun(&toks[n].f))
         {
             i = next_word(toks, i + 1).map_or(i + 1, |n| n + 1);
             continue;
@@ -97,9 +99,11 @@ fn skip_adverbials(toks: &[Tok], mut i: usize, lim: usize) -> usize {
             }
             break;
         }
-        if (f == "en" || f == "des" || f == "in") && next_word(toks, i + 1).is_some_and(|n| {
-            is_day_or_month(&toks[n].f) || toks[n].f.chars().all(|c| c.is_ascii_digit())
-        }) {
+        if (f == "en" || f == "des" || f == "in")
+            && next_word(toks, i + 1).is_some_and(|n| {
+                is_day_or_month(&toks[n].f) || toks[n].f.chars().all(|c| c.is_ascii_digit())
+            })
+        {
             i = next_word(toks, i + 1).map_or(i + 1, |n| n + 1);
             continue;
         }
@@ -148,10 +152,15 @@ pub(crate) fn is_boundary(toks: &[Tok], i: usize) -> bool {
 }
 
 pub(crate) fn is_mark(c: char) -> bool {
-    matches!(c, '«' | '»' | '“' | '”' | '„' | '"' | '「' | '」' | '『' | '』' | '‹' | '›')
+    matches!(
+        c,
+        '«' | '»' | '“' | '”' | '„' | '"' | '「' | '」' | '『' | '』' | '‹' | '›'
+    )
 }
 
-const CONNECTORS: &[&str] = &["de", "du", "des", "d", "of", "for", "pour", "et", "and", "von", "der"];
+const CONNECTORS: &[&str] = &[
+    "de", "du", "des", "d", "of", "for", "pour", "et", "and", "von", "der",
+];
 
 fn is_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
@@ -159,20 +168,40 @@ fn is_connector(w: &str) -> bool {
 
 /// Name particles allowed inside a run of capitalised words.
 fn is_particle(w: &str) -> bool {
-    matches!(w, "le" | "la" | "de" | "du" | "van" | "von" | "al" | "el" | "ben" | "bin" | "da" | "di" | "o" | "mac" | "mc")
+    matches!(
+        w,
+        "le" | "la"
+            | "de"
+            | "du"
+            | "van"
+            | "von"
+            | "al"
+            | "el"
+            | "ben"
+            | "bin"
+            | "da"
+            | "di"
+            | "o"
+            | "mac"
+            | "mc"
+    )
 }
 
 /// Reads one noun phrase component from token `i`: a pronoun, a determiner
 /// and role words, capitalised names (with titles, particles, hyphens,
 /// apostrophes, initials). Returns its end (exclusive).
-fn component(toks: &[Tok], i: usize, lim: usize) -> Option<usize> {
+fn component(toks: &[Tok], i: usize, lim: usize, bare: bool) -> Option<usize> {
     let mut j = i;
     let mut det = false;
     let first = toks.get(i)?;
     if !first.is_word() {
         return None;
     }
-    if is_pronoun(&first.f) && !first.cap || is_pronoun(&first.f) && first.cap && toks.get(i + 1).is_none_or(|t| !t.is_word() || !t.cap) {
+    if is_pronoun(&first.f) && !first.cap
+        || is_pronoun(&first.f)
+            && first.cap
+            && toks.get(i + 1).is_none_or(|t| !t.is_word() || !t.cap)
+    {
         return Some(i + 1);
     }
     if is_det(&first.f) && !(first.f == "a" && first.cap == false && false) {
@@ -185,6 +214,7 @@ fn component(toks: &[Tok], i: usize, lim: usize) -> Option<usize> {
     }
     let mut words = 0usize;
     let mut last_cap = false;
+    let mut last_title = false;
     while j < lim.min(i + MAX_NP) {
         let t = &toks[j];
         match t.kind {
@@ -196,6 +226,7 @@ fn component(toks: &[Tok], i: usize, lim: usize) -> Option<usize> {
                     }
                     words += 1;
                     last_cap = true;
+                    last_title = is_title(f);
                     j += 1;
                     continue;
                 }
@@ -215,7 +246,10 @@ fn component(toks: &[Tok], i: usize, lim: usize) -> Option<usize> {
                             k += 1;
                         }
                     }
-                    if toks.get(k).is_some_and(|t| t.is_word() && !is_verb(&t.f) && !is_aux(&t.f)) {
+                    if toks
+                        .get(k)
+                        .is_some_and(|t| t.is_word() && !is_verb(&t.f) && !is_aux(&t.f))
+                    {
                         j = k;
                         last_cap = false;
                         continue;
@@ -241,17 +275,30 @@ fn component(toks: &[Tok], i: usize, lim: usize) -> Option<usize> {
                     || is_aux(f)
                     || is_verb(f)
                     || is_pronoun(f)
-                    || matches!(f, "qui" | "que" | "qu" | "who" | "which" | "that" | "dont" | "ou" | "or" | "lequel" | "laquelle")
+                    || matches!(
+                        f,
+                        "qui"
+                            | "que"
+                            | "qu"
+                            | "who"
+                            | "which"
+                            | "that"
+                            | "dont"
+                            | "ou"
+                            | "or"
+                            | "lequel"
+                            | "laquelle"
+                    )
                     || is_time_noun(f) && !det
                 {
                     break;
                 }
-                if last_cap && words > 0 && !det {
+                if last_cap && words > 0 && !det && !last_title {
                     // "Luis Ortega was": a lower-case word after a bare name ends it,
                     // except a role after a title-less name ("Maria Zakharova, porte-parole").
                     break;
                 }
-                if !det && words == 0 {
+                if !det && words == 0 && !bare {
                     // bare role words only before a name: "union leader Priya Natarajan"
                     let mut k = j;
                     let mut ok = false;
@@ -281,18 +328,31 @@ fn component(toks: &[Tok], i: usize, lim: usize) -> Option<usize> {
                 j += 1;
             }
             Kind::Punct(c) => {
-                if (is_hyphen(c) || is_apostrophe(c)) && glued(toks, j) && toks.get(j + 1).is_some_and(|n| n.is_word() && !n.space_before) && words > 0 {
+                if (is_hyphen(c) || is_apostrophe(c))
+                    && glued(toks, j)
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|n| n.is_word() && !n.space_before)
+                    && words > 0
+                {
                     j += 1;
                     continue;
                 }
-                if c == '.' && words > 0 && j > 0 && toks[j - 1].cap && (toks[j - 1].f.chars().count() <= 3 && is_title(&toks[j - 1].f) || toks[j - 1].f.chars().count() == 1) {
+                if c == '.'
+                    && words > 0
+                    && j > 0
+                    && toks[j - 1].cap
+                    && (toks[j - 1].f.chars().count() <= 3 && is_title(&toks[j - 1].f)
+                        || toks[j - 1].f.chars().count() == 1)
+                {
                     // "M.", "Dr.", initials "A."
                     j += 1;
                     continue;
                 }
                 if c == '(' && words > 0 {
                     // parenthetical "(IRIS)": up to 8 tokens
-                    if let Some(k) = (j + 1..lim.min(j + 10)).find(|&k| is_p(toks, k, |c| c == ')')) {
+                    if let Some(k) = (j + 1..lim.min(j + 10)).find(|&k| is_p(toks, k, |c| c == ')'))
+                    {
                         j = k + 1;
                         continue;
                     }
@@ -312,13 +372,25 @@ fn component(toks: &[Tok], i: usize, lim: usize) -> Option<usize> {
 /// A noun phrase from `i`: components joined by appositive commas
 /// ("la porte-parole du ministère, Maria Zakharova").
 pub(crate) fn np_forward(toks: &[Tok], i: usize, lim: usize) -> Option<usize> {
+    np_forward_n(toks, i, lim, 3, false)
+}
+
+/// [`np_forward`] with at most `max_comps` comma-joined components; `bare`
+/// accepts lower-case nouns without a determiner ("according to organisers").
+pub(crate) fn np_forward_n(
+    toks: &[Tok],
+    i: usize,
+    lim: usize,
+    max_comps: usize,
+    bare: bool,
+) -> Option<usize> {
     let lim = lim.min(toks.len());
-    let mut end = component(toks, i, lim)?;
+    let mut end = component(toks, i, lim, bare)?;
     if is_pronoun(&toks[i].f) && end == i + 1 {
         return Some(end);
     }
     let mut comps = 1;
-    while comps < 3 && is_p(toks, end, |c| c == ',') && end + 1 < lim {
+    while comps < max_comps && is_p(toks, end, |c| c == ',') && end + 1 < lim {
         let n = &toks[end + 1];
         if !n.is_word() {
             break;
@@ -332,12 +404,26 @@ pub(crate) fn np_forward(toks: &[Tok], i: usize, lim: usize) -> Option<usize> {
                 && !is_stop_prep(f)
                 && !is_pronoun(f)
                 && !is_skip(f)
-                && !matches!(f, "qui" | "who" | "que" | "which" | "dans" | "lors" | "selon" | "avant" | "et" | "and" | "mais" | "but")
+                && !matches!(
+                    f,
+                    "qui"
+                        | "who"
+                        | "que"
+                        | "which"
+                        | "dans"
+                        | "lors"
+                        | "selon"
+                        | "avant"
+                        | "et"
+                        | "and"
+                        | "mais"
+                        | "but"
+                )
                 && f.chars().any(|c| !c.is_ascii_digit());
         if !appositive {
             break;
         }
-        match component(toks, end + 1, lim) {
+        match component(toks, end + 1, lim, false) {
             Some(e) => {
                 end = e;
                 comps += 1;
@@ -390,7 +476,11 @@ fn verb_group(toks: &[Tok], i: usize, lim: usize) -> Option<(usize, usize, usize
 
 fn skip_manner(toks: &[Tok], mut j: usize, lim: usize) -> usize {
     let mut g = 0;
-    while j < lim && g < 6 && word(toks, j).is_some_and(|w| is_skip(w) && !is_verb(w)) && !toks[j].cap {
+    while j < lim
+        && g < 6
+        && word(toks, j).is_some_and(|w| is_skip(w) && !is_verb(w))
+        && !toks[j].cap
+    {
         j += 1;
         g += 1;
     }
@@ -402,7 +492,10 @@ fn skip_manner(toks: &[Tok], mut j: usize, lim: usize) -> usize {
 pub(crate) fn parse_after(toks: &[Tok], k: usize, lim: usize) -> Option<Cue> {
     let lim = lim.min(toks.len()).min(k + 60);
     let mut k = k;
-    while k < lim && (is_p(toks, k, |c| c == ',' || c == '—' || c == '–') || toks[k].kind == Kind::Break && false) {
+    while k < lim
+        && (is_p(toks, k, |c| c == ',' || c == '—' || c == '–')
+            || toks[k].kind == Kind::Break && false)
+    {
         k += 1;
     }
     if k >= lim {
@@ -411,11 +504,19 @@ pub(crate) fn parse_after(toks: &[Tok], k: usize, lim: usize) -> Option<Cue> {
     // verb first
     if let Some((s, _v, end, pron)) = verb_group(toks, k, lim) {
         if let Some(p) = pron {
-            return Some(Cue { kind: CueKind::Verb, cue: (s, end), subject: Some((p, p + 1)) });
+            return Some(Cue {
+                kind: CueKind::Verb,
+                cue: (s, end),
+                subject: Some((p, p + 1)),
+            });
         }
         let a = skip_adverbials(toks, end, lim);
         let subject = np_forward(toks, a, lim).map(|e| (a, e));
-        return Some(Cue { kind: CueKind::Verb, cue: (s, end), subject });
+        return Some(Cue {
+            kind: CueKind::Verb,
+            cue: (s, end),
+            subject,
+        });
     }
     // subject first
     if let Some(e) = np_forward(toks, k, lim) {
@@ -425,7 +526,11 @@ pub(crate) fn parse_after(toks: &[Tok], k: usize, lim: usize) -> Option<Cue> {
         }
         let j = skip_manner(toks, j, lim);
         if let Some((s, _v, end, _)) = verb_group(toks, j, lim) {
-            return Some(Cue { kind: CueKind::Verb, cue: (s, end), subject: Some((k, e)) });
+            return Some(Cue {
+                kind: CueKind::Verb,
+                cue: (s, end),
+                subject: Some((k, e)),
+            });
         }
     }
     None
@@ -479,7 +584,10 @@ pub(crate) fn subject_before(toks: &[Tok], vs: usize, floor: usize) -> Option<(u
             while j < vs {
                 let t = &toks[j];
                 let fine = t.punct() == Some(',')
-                    || t.is_word() && (is_skip(&t.f) || is_aux(&t.f) || matches!(t.f.as_str(), "se" | "s" | "ne" | "n"))
+                    || t.is_word()
+                        && (is_skip(&t.f)
+                            || is_aux(&t.f)
+                            || matches!(t.f.as_str(), "se" | "s" | "ne" | "n"))
                     || is_p(toks, j, is_apostrophe)
                     || is_p(toks, j, is_hyphen);
                 if !fine {
@@ -543,7 +651,10 @@ pub(crate) fn parse_before(toks: &[Tok], open: usize, floor: usize) -> Option<Cu
         while vs > floor {
             let p = vs - 1;
             let t = &toks[p];
-            if t.is_word() && (is_aux(&t.f) || (is_skip(&t.f) && !t.cap) || matches!(t.f.as_str(), "se" | "s" | "ne" | "n" | "pas"))
+            if t.is_word()
+                && (is_aux(&t.f)
+                    || (is_skip(&t.f) && !t.cap)
+                    || matches!(t.f.as_str(), "se" | "s" | "ne" | "n" | "pas"))
                 || is_p(toks, p, is_apostrophe)
                 || is_p(toks, p, is_hyphen)
             {
@@ -554,30 +665,62 @@ pub(crate) fn parse_before(toks: &[Tok], open: usize, floor: usize) -> Option<Cu
         }
         let cue = (vs, v + 1);
         if let Some(p) = pron {
-            return Some(Cue { kind: CueKind::Verb, cue: (vs, p + 1), subject: Some((p, p + 1)) });
+            return Some(Cue {
+                kind: CueKind::Verb,
+                cue: (vs, p + 1),
+                subject: Some((p, p + 1)),
+            });
         }
         // infinitive after "de"/"pour" ("Et de préciser :", "pour dire :")
-        if vs > 0 && toks[vs - 1].is_word() && matches!(toks[vs - 1].f.as_str(), "de" | "pour" | "to" | "d") {
-            return Some(Cue { kind: CueKind::Verb, cue, subject: None });
+        if vs > 0
+            && toks[vs - 1].is_word()
+            && matches!(toks[vs - 1].f.as_str(), "de" | "pour" | "to" | "d")
+        {
+            return Some(Cue {
+                kind: CueKind::Verb,
+                cue,
+                subject: None,
+            });
         }
         let subject = subject_before(toks, vs, floor);
-        return Some(Cue { kind: CueKind::Verb, cue, subject });
+        return Some(Cue {
+            kind: CueKind::Verb,
+            cue,
+            subject,
+        });
     }
     if colon {
         // "X : «" — the noun phrase running up to the colon.
         let cs = clause_start(toks, last + 1, floor);
         let mut s = cs;
         // skip an introductory phrase ending with a comma
-        if toks.get(s).is_some_and(|t| t.is_word() && is_not_name(&t.f) && !is_det(&t.f)) {
+        if toks
+            .get(s)
+            .is_some_and(|t| t.is_word() && is_not_name(&t.f) && !is_det(&t.f))
+        {
             if let Some(c) = (s..last).find(|&k| is_p(toks, k, |c| c == ',')) {
                 s = c + 1;
             }
         }
         if let Some(e) = np_forward(toks, s, last + 1) {
-            if e == last + 1 || toks[s..e].iter().any(|t| t.is_word() && t.cap && !is_not_name(&t.f)) {
-                let kind = if e == last + 1 { CueKind::Colon } else { CueKind::Colon };
-                let colon_tok = (last + 1..open).find(|&k| is_p(toks, k, |c| c == ':')).unwrap_or(last + 1);
-                return Some(Cue { kind, cue: (colon_tok, colon_tok + 1), subject: Some((s, e)) });
+            if e == last + 1
+                || toks[s..e]
+                    .iter()
+                    .any(|t| t.is_word() && t.cap && !is_not_name(&t.f))
+            {
+                let kind = if e == last + 1 {
+                    CueKind::Colon
+                } else {
+                    CueKind::Colon
+                };
+                let colon_tok = (last + 1..open)
+                    .find(|&k| is_p(toks, k, |c| c == ':'))
+                    .unwrap_or(last + 1);
+                return Some(Cue {
+                    kind,
+                    cue: (colon_tok, colon_tok + 1),
+                    subject: Some((s, e)),
+                });
             }
         }
     }
@@ -593,7 +736,9 @@ pub(crate) fn find_source(toks: &[Tok], from: usize, to: usize) -> Option<Cue> {
         if t.is_word() {
             let (cue_end, ok) = match t.f.as_str() {
                 "selon" => (k + 1, true),
-                "apres" if k >= 2 && toks[k - 2].is("d") && is_p(toks, k - 1, is_apostrophe) => (k + 1, true),
+                "apres" if k >= 2 && toks[k - 2].is("d") && is_p(toks, k - 1, is_apostrophe) => {
+                    (k + 1, true)
+                }
                 "according" if toks.get(k + 1).is_some_and(|n| n.is("to")) => (k + 2, true),
                 "pour" => (k + 1, k == from || is_p(toks, k - 1, |c| c == ',')),
                 _ => (k, false),
@@ -602,15 +747,53 @@ pub(crate) fn find_source(toks: &[Tok], from: usize, to: usize) -> Option<Cue> {
                 let cue_start = if t.f == "apres" { k - 2 } else { k };
                 // "selon lequel", "selon que", "selon des sources" inside … fine
                 let next = word(toks, cue_end);
-                if next.is_some_and(|w| matches!(w, "lequel" | "laquelle" | "lesquels" | "lesquelles" | "que" | "qu")) {
+                if next.is_some_and(|w| {
+                    matches!(
+                        w,
+                        "lequel" | "laquelle" | "lesquels" | "lesquelles" | "que" | "qu"
+                    )
+                }) {
                     k += 1;
                     continue;
                 }
-                if let Some(e) = np_forward(toks, cue_end, to) {
+                // The longest noun phrase followed by a comma (the clause
+                // follows), else one running to the sentence end.
+                let mut found = None;
+                let mut at_end = None;
+                for n in (1..=3).rev() {
+                    if let Some(e) = np_forward_n(toks, cue_end, to, n, t.f != "pour") {
+                        if is_p(toks, e, |c| c == ',') && words_between(toks, e, to) >= 3 {
+                            found = Some(e);
+                            break;
+                        }
+                        if e >= to && at_end.is_none() {
+                            at_end = Some(e);
+                        }
+                        if found.is_none() && at_end.is_none() {
+                            found = Some(e);
+                        }
+                    }
+                }
+                let found = if k > from && found.is_some_and(|e| !is_p(toks, e, |c| c == ',')) {
+                    at_end.or(found)
+                } else {
+                    found.or(at_end)
+                };
+                if let Some(e) = found {
                     let is_pour = t.f == "pour";
                     // "pour" only with a person: a pronoun or a name/role followed by a comma
-                    if !is_pour || is_p(toks, e, |c| c == ',') && (e == cue_end + 1 && is_pronoun(&toks[cue_end].f) || toks[cue_end..e].iter().any(|x| x.cap || is_person_role(&x.f) || is_anaphoric_role(&x.f))) {
-                        return Some(Cue { kind: CueKind::Source, cue: (cue_start, cue_end), subject: Some((cue_end, e)) });
+                    if !is_pour
+                        || is_p(toks, e, |c| c == ',')
+                            && (e == cue_end + 1 && is_pronoun(&toks[cue_end].f)
+                                || toks[cue_end..e].iter().any(|x| {
+                                    x.cap || is_person_role(&x.f) || is_anaphoric_role(&x.f)
+                                }))
+                    {
+                        return Some(Cue {
+                            kind: CueKind::Source,
+                            cue: (cue_start, cue_end),
+                            subject: Some((cue_end, e)),
+                        });
                     }
                 }
             }
@@ -637,5 +820,15 @@ pub(crate) fn parse_cest_ce(toks: &[Tok], k: usize, lim: usize) -> Option<Cue> {
         j += 1;
     }
     let c = parse_after(toks, j, lim)?;
-    Some(Cue { kind: CueKind::CestCe, ..c })
+    Some(Cue {
+        kind: CueKind::CestCe,
+        ..c
+    })
+}
+
+fn words_between(toks: &[Tok], a: usize, b: usize) -> usize {
+    toks[a.min(toks.len())..b.min(toks.len())]
+        .iter()
+        .filter(|t| t.is_word())
+        .count()
 }

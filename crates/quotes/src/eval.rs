@@ -67,7 +67,10 @@ fn locate(text: &str, needle: &str, used: &[CharSpan]) -> Option<CharSpan> {
             let off2 = text[e..].find(end)?;
             e = e + off2 + end.len();
         }
-        let span = CharSpan { begin: char_pos(text, b), end: char_pos(text, e) };
+        let span = CharSpan {
+            begin: char_pos(text, b),
+            end: char_pos(text, e),
+        };
         if !used.contains(&span) {
             return Some(span);
         }
@@ -91,15 +94,29 @@ pub fn parse_gold(jsonl: &str) -> Result<Vec<GoldDoc>, String> {
         let r: RawDoc = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
         let mut comments = Vec::new();
         for c in &r.comments {
-            comments.push(locate(&r.text, c, &comments).ok_or_else(|| format!("{}: comment not found: {c}", r.id))?);
+            comments.push(
+                locate(&r.text, c, &comments)
+                    .ok_or_else(|| format!("{}: comment not found: {c}", r.id))?,
+            );
         }
         let mut quotes: Vec<GoldQuote> = Vec::new();
         for q in &r.quotes {
             let used: Vec<CharSpan> = quotes.iter().map(|g| g.span).collect();
-            let span = locate(&r.text, &q.text, &used).ok_or_else(|| format!("{}: quote not found: {}", r.id, q.text))?;
-            quotes.push(GoldQuote { span, speaker: q.speaker.clone(), kind: q.kind });
+            let span = locate(&r.text, &q.text, &used)
+                .ok_or_else(|| format!("{}: quote not found: {}", r.id, q.text))?;
+            quotes.push(GoldQuote {
+                span,
+                speaker: q.speaker.clone(),
+                kind: q.kind,
+            });
         }
-        out.push(GoldDoc { id: r.id, lang: r.lang, text: r.text, comments, quotes });
+        out.push(GoldDoc {
+            id: r.id,
+            lang: r.lang,
+            text: r.text,
+            comments,
+            quotes,
+        });
     }
     Ok(out)
 }
@@ -130,7 +147,9 @@ pub fn speaker_label(q: &Quote) -> Option<String> {
     if let Resolution::Comment { .. } = q.resolution {
         return Some(COMMENT_SPEAKER.to_string());
     }
-    q.speaker.as_ref().and_then(|s| s.label().map(str::to_string))
+    q.speaker
+        .as_ref()
+        .and_then(|s| s.label().map(str::to_string))
 }
 
 /// Same speaker: equal after folding, or one's words contained in the
@@ -146,7 +165,9 @@ pub fn same_speaker(gold: Option<&str>, pred: Option<&str>) -> bool {
             }
             let gw: Vec<&str> = g.split(' ').filter(|w| !w.is_empty()).collect();
             let pw: Vec<&str> = p.split(' ').filter(|w| !w.is_empty()).collect();
-            !gw.is_empty() && !pw.is_empty() && (gw.iter().all(|w| pw.contains(w)) || pw.iter().all(|w| gw.contains(w)))
+            !gw.is_empty()
+                && !pw.is_empty()
+                && (gw.iter().all(|w| pw.contains(w)) || pw.iter().all(|w| gw.contains(w)))
         }
         _ => false,
     }
@@ -187,7 +208,13 @@ pub fn evaluate(gold: &[GoldDoc], predicted: &[Vec<Quote>]) -> QuoteScores {
             if same_speaker(gq.speaker.as_deref(), pl.as_deref()) {
                 s.speaker_correct += 1;
             } else {
-                s.errors.push(format!("{}: speaker {:?} expected {:?} for «{}»", g.id, pl, gq.speaker, show(gq.span)));
+                s.errors.push(format!(
+                    "{}: speaker {:?} expected {:?} for «{}»",
+                    g.id,
+                    pl,
+                    gq.speaker,
+                    show(gq.span)
+                ));
             }
             if gq.kind == pq.kind {
                 s.kind_correct += 1;
@@ -195,19 +222,29 @@ pub fn evaluate(gold: &[GoldDoc], predicted: &[Vec<Quote>]) -> QuoteScores {
         }
         for (gi, u) in gused.iter().enumerate() {
             if !u {
-                s.errors.push(format!("{}: missed «{}»", g.id, show(g.quotes[gi].span)));
+                s.errors
+                    .push(format!("{}: missed «{}»", g.id, show(g.quotes[gi].span)));
             }
         }
         for (pi, u) in pused.iter().enumerate() {
             if !u {
-                s.errors.push(format!("{}: spurious «{}» ({:?})", g.id, show(preds[pi].span), speaker_label(&preds[pi])));
+                s.errors.push(format!(
+                    "{}: spurious «{}» ({:?})",
+                    g.id,
+                    show(preds[pi].span),
+                    speaker_label(&preds[pi])
+                ));
             }
         }
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     s.precision = ratio(s.matched, s.predicted);
     s.recall = ratio(s.matched, s.gold);
-    s.f1 = if s.precision + s.recall == 0.0 { 0.0 } else { 2.0 * s.precision * s.recall / (s.precision + s.recall) };
+    s.f1 = if s.precision + s.recall == 0.0 {
+        0.0
+    } else {
+        2.0 * s.precision * s.recall / (s.precision + s.recall)
+    };
     s.speaker_accuracy = ratio(s.speaker_correct, s.matched);
     s.speaker_recall = ratio(s.speaker_correct, s.gold);
     s

@@ -25,6 +25,8 @@ struct Person {
     name: String,
     span: CharSpan,
     context: Vec<String>,
+    /// Added as the named speaker of a quote (not a mere mention).
+    speaker: bool,
 }
 
 struct Doc<'a> {
@@ -37,7 +39,11 @@ struct Doc<'a> {
 
 impl Doc<'_> {
     fn region(&self, pos: usize) -> Option<Region> {
-        if let Some(i) = self.comments.iter().position(|c| c.begin <= pos && pos < c.end) {
+        if let Some(i) = self
+            .comments
+            .iter()
+            .position(|c| c.begin <= pos && pos < c.end)
+        {
             return Some(Region::Comment(i));
         }
         if self.body.is_empty() || self.body.iter().any(|s| s.begin <= pos && pos < s.end) {
@@ -68,14 +74,28 @@ impl Doc<'_> {
 ///
 /// Total and deterministic; linear in the text length (quotes are capped at
 /// [`marks::MAX_QUOTE_CHARS`] and marked `uncertain` when unbalanced).
-pub fn extract(text: &str, body: &[CharSpan], comments: &[CharSpan], lang: Option<&str>) -> Vec<Quote> {
+pub fn extract(
+    text: &str,
+    body: &[CharSpan],
+    comments: &[CharSpan],
+    lang: Option<&str>,
+) -> Vec<Quote> {
     let _ = lang;
     let chars: Vec<char> = text.chars().collect();
     let toks = tokenize(&chars);
     let raws = marks::find(&chars, &toks);
-    let mut doc = Doc { chars, toks, body, comments, mentions: Vec::new() };
+    let mut doc = Doc {
+        chars,
+        toks,
+        body,
+        comments,
+        mentions: Vec::new(),
+    };
     // spans inside marks, sorted by start
-    let inside: Vec<(usize, usize)> = raws.iter().map(|r| (r.open, r.close.unwrap_or(r.inner_e))).collect();
+    let inside: Vec<(usize, usize)> = raws
+        .iter()
+        .map(|r| (r.open, r.close.unwrap_or(r.inner_e)))
+        .collect();
     let in_quote = |pos: usize| {
         let k = inside.partition_point(|s| s.0 <= pos);
         k > 0 && pos <= inside[k - 1].1
@@ -90,7 +110,13 @@ pub fn extract(text: &str, body: &[CharSpan], comments: &[CharSpan], lang: Optio
     let mut persons: Vec<Person> = doc
         .mentions
         .iter()
-        .map(|m| Person { pos: m.span.begin, name: speaker::canonical(&m.name, &doc.mentions), span: m.span, context: m.context.clone() })
+        .map(|m| Person {
+            pos: m.span.begin,
+            name: speaker::canonical(&m.name, &doc.mentions),
+            span: m.span,
+            context: m.context.clone(),
+            speaker: false,
+        })
         .collect();
 
     let mut out: Vec<Quote> = Vec::new();
@@ -99,11 +125,24 @@ pub fn extract(text: &str, body: &[CharSpan], comments: &[CharSpan], lang: Optio
         if out.len() >= MAX_QUOTES {
             break;
         }
-        let Some(region) = doc.region(raw.open) else { continue };
+        let Some(region) = doc.region(raw.open) else {
+            continue;
+        };
         if let Some(q) = direct_quote(&doc, raw, region, &persons, prev.as_ref()) {
             if let (Some(sp), Region::Article) = (&q.speaker, region) {
-                if let (Some(n), Resolution::Named) = (&sp.name, q.resolution) {
-                    persons.push(Person { pos: raw.open, name: n.clone(), span: sp.span, context: crate::text::fold_words(&sp.as_written).split(' ').map(str::to_string).collect() });
+                if let (Some(n), Resolution::Named | Resolution::Resolved { .. }) =
+                    (&sp.name, q.resolution)
+                {
+                    persons.push(Person {
+                        pos: raw.open,
+                        name: n.clone(),
+                        span: sp.span,
+                        context: crate::text::fold_words(&sp.as_written)
+                            .split(' ')
+                            .map(str::to_string)
+                            .collect(),
+                        speaker: true,
+                    });
                     persons.sort_by_key(|p| (p.pos, p.span.begin));
                 }
             }
@@ -118,7 +157,10 @@ pub fn extract(text: &str, body: &[CharSpan], comments: &[CharSpan], lang: Optio
 }
 
 fn words_in(toks: &[Tok], a: usize, b: usize) -> usize {
-    toks[a.min(toks.len())..b.min(toks.len())].iter().filter(|t| t.is_word()).count()
+    toks[a.min(toks.len())..b.min(toks.len())]
+        .iter()
+        .filter(|t| t.is_word())
+        .count()
 }
 
 /// Token index of the sentence start before token `i` (final punctuation or break).
@@ -128,7 +170,8 @@ fn sentence_start(toks: &[Tok], i: usize) -> usize {
     while j > lim {
         let p = j - 1;
         let t = &toks[p];
-        let end = t.kind == Kind::Break || t.punct().is_some_and(is_final) && attrib::is_boundary(toks, p);
+        let end = t.kind == Kind::Break
+            || t.punct().is_some_and(is_final) && attrib::is_boundary(toks, p);
         if end {
             return j;
         }
@@ -142,7 +185,8 @@ fn sentence_end(toks: &[Tok], i: usize) -> usize {
     let mut j = i;
     while j < lim {
         let t = &toks[j];
-        if t.kind == Kind::Break || t.punct().is_some_and(is_final) && attrib::is_boundary(toks, j) {
+        if t.kind == Kind::Break || t.punct().is_some_and(is_final) && attrib::is_boundary(toks, j)
+        {
             return j;
         }
         j += 1;
@@ -171,10 +215,16 @@ fn is_title(doc: &Doc, open_tok: usize, inner: (usize, usize)) -> bool {
         }
     }
     // Title Case, short, glued to a preceding noun: "Operation “Silent Harbour”".
-    let words: Vec<&Tok> = toks[inner.0..inner.1].iter().filter(|t| t.is_word()).collect();
+    let words: Vec<&Tok> = toks[inner.0..inner.1]
+        .iter()
+        .filter(|t| t.is_word())
+        .collect();
     let caps = words.iter().filter(|t| t.cap).count();
     let long = words.iter().filter(|t| t.f.chars().count() > 3).count();
-    let long_caps = words.iter().filter(|t| t.cap && t.f.chars().count() > 3).count();
+    let long_caps = words
+        .iter()
+        .filter(|t| t.cap && t.f.chars().count() > 3)
+        .count();
     let prev_word = open_tok > 0 && toks[open_tok - 1].is_word() && toks[open_tok - 1].cap;
     words.len() <= 6 && caps >= 2 && long_caps == long && prev_word
 }
@@ -196,47 +246,115 @@ fn attribute(
     persons: &[Person],
     prev: Option<&(usize, Option<Speaker>, Region)>,
 ) -> (Option<Speaker>, Resolution, f32) {
-    let parsed: Option<Parsed> = cue.subject.and_then(|(a, b)| speaker::parse(&doc.chars, &doc.toks, a, b));
+    let parsed: Option<Parsed> = cue
+        .subject
+        .and_then(|(a, b)| speaker::parse(&doc.chars, &doc.toks, a, b));
     let Some(p) = parsed else {
         // No subject ("Et de préciser :"): the previous speaker.
         return inherit(at, prev, 0.6);
     };
-    let recent = persons.iter().rev().filter(|c| c.pos < at && at - c.pos <= RESOLVE_WINDOW);
+    let recent = persons
+        .iter()
+        .rev()
+        .filter(|c| c.pos < at && at - c.pos <= RESOLVE_WINDOW);
     if p.pronoun {
         if let Some(c) = recent.clone().next() {
-            let sp = Speaker { as_written: p.as_written, span: p.span, name: Some(c.name.clone()), role: None };
+            let sp = Speaker {
+                as_written: p.as_written,
+                span: p.span,
+                name: Some(c.name.clone()),
+                role: None,
+            };
             return (Some(sp), Resolution::Resolved { from: c.span }, 0.65);
         }
-        let sp = Speaker { as_written: p.as_written, span: p.span, name: None, role: None };
+        let sp = Speaker {
+            as_written: p.as_written,
+            span: p.span,
+            name: None,
+            role: None,
+        };
         return (Some(sp), Resolution::Unresolved, 0.3);
     }
     if let Some(n) = &p.name {
         let name = speaker::canonical(n, &doc.mentions);
-        let sp = Speaker { as_written: p.as_written, span: p.span, name: Some(name), role: p.role };
+        let sp = Speaker {
+            as_written: p.as_written,
+            span: p.span,
+            name: Some(name),
+            role: p.role,
+        };
         return (Some(sp), Resolution::Named, 0.9);
     }
     // role only
-    let heads: Vec<&String> = p.role_words.iter().filter(|w| is_person_role(w) || is_anaphoric_role(w)).collect();
+    let heads: Vec<&String> = p
+        .role_words
+        .iter()
+        .filter(|w| is_person_role(w) || is_anaphoric_role(w))
+        .collect();
     if p.definite && !heads.is_empty() {
-        let by_role = recent.clone().find(|c| heads.iter().any(|h| is_person_role(h) && c.context.iter().any(|w| w == *h)));
+        let by_role = recent.clone().find(|c| {
+            heads
+                .iter()
+                .any(|h| is_person_role(h) && c.context.iter().any(|w| w == *h))
+        });
         let anaphoric = heads.iter().any(|h| is_anaphoric_role(h));
-        let pick = by_role.or_else(|| if anaphoric { recent.clone().next() } else { None });
+        // Else a person introduced with a role and not quoted yet: a new
+        // role phrase usually designates a new speaker.
+        let fresh = || {
+            recent.clone().find(|c| {
+                !c.speaker
+                    && c.context.iter().any(|w| is_person_role(w))
+                    && !persons
+                        .iter()
+                        .any(|q| q.speaker && q.pos < at && q.name == c.name)
+            })
+        };
+        let pick = by_role.or_else(|| {
+            if anaphoric {
+                recent.clone().next()
+            } else {
+                fresh()
+            }
+        });
         if let Some(c) = pick {
-            let sp = Speaker { as_written: p.as_written, span: p.span, name: Some(c.name.clone()), role: p.role };
+            let sp = Speaker {
+                as_written: p.as_written,
+                span: p.span,
+                name: Some(c.name.clone()),
+                role: p.role,
+            };
             let conf = if by_role.is_some() { 0.75 } else { 0.6 };
             return (Some(sp), Resolution::Resolved { from: c.span }, conf);
         }
-        let sp = Speaker { as_written: p.as_written, span: p.span, name: None, role: p.role };
+        let sp = Speaker {
+            as_written: p.as_written,
+            span: p.span,
+            name: None,
+            role: p.role,
+        };
         return (Some(sp), Resolution::Unresolved, 0.4);
     }
-    let sp = Speaker { as_written: p.as_written, span: p.span, name: None, role: p.role };
+    let sp = Speaker {
+        as_written: p.as_written,
+        span: p.span,
+        name: None,
+        role: p.role,
+    };
     (Some(sp), Resolution::Named, 0.7)
 }
 
-fn inherit(at: usize, prev: Option<&(usize, Option<Speaker>, Region)>, conf: f32) -> (Option<Speaker>, Resolution, f32) {
+fn inherit(
+    at: usize,
+    prev: Option<&(usize, Option<Speaker>, Region)>,
+    conf: f32,
+) -> (Option<Speaker>, Resolution, f32) {
     if let Some((end, Some(sp), Region::Article)) = prev {
         if at >= *end && at - end <= 400 && sp.label().is_some() {
-            return (Some(sp.clone()), Resolution::Resolved { from: sp.span }, conf);
+            return (
+                Some(sp.clone()),
+                Resolution::Resolved { from: sp.span },
+                conf,
+            );
         }
     }
     (None, Resolution::Unresolved, 0.3)
@@ -269,8 +387,13 @@ fn direct_quote(
     let mut after: Option<Cue> = None;
     if after_tok < toks.len() {
         let t = &toks[after_tok];
-        if t.punct() == Some('.') || ended && t.is_word() && t.cap && !crate::lexicon::is_verb(&t.f) {
-            let k = if t.punct() == Some('.') { after_tok + 1 } else { after_tok };
+        if t.punct() == Some('.') || ended && t.is_word() && t.cap && !crate::lexicon::is_verb(&t.f)
+        {
+            let k = if t.punct() == Some('.') {
+                after_tok + 1
+            } else {
+                after_tok
+            };
             let lim = sentence_end(toks, k + 1);
             after = attrib::parse_cest_ce(toks, k, lim);
         } else if t.kind != Kind::Break {
@@ -284,16 +407,26 @@ fn direct_quote(
     // a speech verb elsewhere in the sentence (mixed quotes)
     let sentence_verb = || -> Option<Cue> {
         for v in s_start..open_tok {
-            if toks[v].is_word() && is_verb(&toks[v].f) && !(v > 0 && matches!(toks[v - 1].f.as_str(), "de" | "pour" | "to")) {
+            if toks[v].is_word()
+                && is_verb(&toks[v].f)
+                && !(v > 0 && matches!(toks[v - 1].f.as_str(), "de" | "pour" | "to"))
+            {
                 let vs = {
                     let mut vs = v;
-                    while vs > s_start && toks[vs - 1].is_word() && crate::lexicon::is_aux(&toks[vs - 1].f) {
+                    while vs > s_start
+                        && toks[vs - 1].is_word()
+                        && crate::lexicon::is_aux(&toks[vs - 1].f)
+                    {
                         vs -= 1;
                     }
                     vs
                 };
                 if let Some(subj) = attrib::subject_before(toks, vs, s_start) {
-                    return Some(Cue { kind: CueKind::Verb, cue: (vs, v + 1), subject: Some(subj) });
+                    return Some(Cue {
+                        kind: CueKind::Verb,
+                        cue: (vs, v + 1),
+                        subject: Some(subj),
+                    });
                 }
             }
         }
@@ -308,25 +441,42 @@ fn direct_quote(
         .or(before)
         .or(after);
     // kind
-    let prev_tok = (s_start..open_tok).rev().find(|&k| toks[k].kind != Kind::Break);
+    let prev_tok = (s_start..open_tok)
+        .rev()
+        .find(|&k| toks[k].kind != Kind::Break);
     let at_start = prev_tok.is_none_or(|k| {
         let t = &toks[k];
-        t.punct().is_some_and(|c| c == ':' || is_final(c) || c == '—' || c == '–' || c == '-' || attrib::is_mark(c))
+        t.punct().is_some_and(|c| {
+            c == ':' || is_final(c) || c == '—' || c == '–' || c == '-' || attrib::is_mark(c)
+        })
     }) || open_tok == s_start;
     let comma_before = prev_tok.is_some_and(|k| toks[k].punct() == Some(','));
     let first_upper = doc.chars.get(raw.inner_b).is_some_and(|c| c.is_uppercase());
-    let kind = if at_start || comma_before && first_upper || cjk { QuoteKind::Direct } else { QuoteKind::Mixed };
+    let kind = if at_start || comma_before && first_upper || cjk {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Mixed
+    };
     if is_title(doc, open_tok, inner) && after.is_none_or(|c| c.subject.is_none()) {
         return None;
     }
     if nwords <= 3 && cue.is_none() && !cjk {
         return None; // scare quotes, terms
     }
-    let span = CharSpan { begin: raw.inner_b, end: raw.inner_e };
-    let marks = raw.close.map(|c| CharSpan { begin: raw.open, end: c + 1 });
+    let span = CharSpan {
+        begin: raw.inner_b,
+        end: raw.inner_e,
+    };
+    let marks = raw.close.map(|c| CharSpan {
+        begin: raw.open,
+        end: c + 1,
+    });
     let (speaker, resolution, mut conf, cue_s, cue_span) = match region {
         Region::Comment(n) => {
-            let (c, s) = cue.as_ref().map(|c| cue_text(doc, c)).map_or((None, None), |(a, b)| (Some(a), Some(b)));
+            let (c, s) = cue
+                .as_ref()
+                .map(|c| cue_text(doc, c))
+                .map_or((None, None), |(a, b)| (Some(a), Some(b)));
             (None, Resolution::Comment { n }, 0.8, c, s)
         }
         Region::Article => match &cue {
@@ -336,7 +486,26 @@ fn direct_quote(
                 (sp, res, conf, Some(t), Some(s))
             }
             None => {
-                let (sp, res, conf) = inherit(raw.open, prev, 0.55);
+                // A person named between the previous quote and this one
+                // (the sentence introducing it), else the previous speaker.
+                let since = prev.map_or(0, |p| p.0);
+                let named = persons
+                    .iter()
+                    .rev()
+                    .find(|c| c.pos >= since && c.pos < raw.open && raw.open - c.pos <= 600);
+                let (sp, res, conf) = match named {
+                    Some(c) => (
+                        Some(Speaker {
+                            as_written: c.name.clone(),
+                            span: c.span,
+                            name: Some(c.name.clone()),
+                            role: None,
+                        }),
+                        Resolution::Resolved { from: c.span },
+                        0.5,
+                    ),
+                    None => inherit(raw.open, prev, 0.55),
+                };
                 (sp, res, conf, None, None)
             }
         },
@@ -366,7 +535,10 @@ fn indirect_quotes(doc: &Doc, raws: &[Raw], persons: &[Person], out: &mut Vec<Qu
     while i < toks.len() && added < MAX_QUOTES {
         let s = i;
         let mut e = s;
-        while e < toks.len() && !(toks[e].kind == Kind::Break || toks[e].punct().is_some_and(is_final) && attrib::is_boundary(toks, e)) {
+        while e < toks.len()
+            && !(toks[e].kind == Kind::Break
+                || toks[e].punct().is_some_and(is_final) && attrib::is_boundary(toks, e))
+        {
             e += 1;
         }
         i = e + 1;
@@ -374,19 +546,31 @@ fn indirect_quotes(doc: &Doc, raws: &[Raw], persons: &[Person], out: &mut Vec<Qu
             continue;
         }
         let (cb, ce) = (toks[s].b, toks[e - 1].e);
-        if toks[s..e].iter().any(|t| t.punct().is_some_and(attrib::is_mark)) {
+        if toks[s..e]
+            .iter()
+            .any(|t| t.punct().is_some_and(attrib::is_mark))
+        {
             continue;
         }
-        if raws.iter().any(|r| r.open <= cb && cb < r.close.unwrap_or(r.inner_e)) {
+        if raws
+            .iter()
+            .any(|r| r.open <= cb && cb < r.close.unwrap_or(r.inner_e))
+        {
             continue;
         }
-        let Some(region) = doc.region(cb) else { continue };
+        let Some(region) = doc.region(cb) else {
+            continue;
+        };
         if region != Region::Article {
             continue;
         }
         let _ = ce;
-        let Some(cue) = attrib::find_source(toks, s, e) else { continue };
-        let Some((na, nb)) = cue.subject else { continue };
+        let Some(cue) = attrib::find_source(toks, s, e) else {
+            continue;
+        };
+        let Some((na, nb)) = cue.subject else {
+            continue;
+        };
         if cue.cue.1 > e || toks[cue.cue.0].f == "pour" {
             continue;
         }
@@ -397,7 +581,10 @@ fn indirect_quotes(doc: &Doc, raws: &[Raw], persons: &[Person], out: &mut Vec<Qu
             } else {
                 None
             }
-        } else if cue.cue.0 > s && toks[cue.cue.0 - 1].punct() == Some(',') && nb >= e.saturating_sub(1) {
+        } else if cue.cue.0 > s
+            && toks[cue.cue.0 - 1].punct() == Some(',')
+            && nb >= e.saturating_sub(1)
+        {
             Some((s, cue.cue.0 - 1))
         } else {
             None
@@ -406,7 +593,10 @@ fn indirect_quotes(doc: &Doc, raws: &[Raw], persons: &[Person], out: &mut Vec<Qu
         if words_in(toks, a, b) < 3 || a >= b {
             continue;
         }
-        let span = CharSpan { begin: toks[a].b, end: toks[b - 1].e };
+        let span = CharSpan {
+            begin: toks[a].b,
+            end: toks[b - 1].e,
+        };
         let (sp, res, conf) = attribute(doc, &cue, span.begin.min(toks[na].b), persons, None);
         let (ct, cs) = cue_text(doc, &cue);
         out.push(Quote {

@@ -19,4 +19,7 @@ mod text;
 
 pub use extract::{extract, MAX_QUOTES};
 pub use link::link;
-pub use model::{CharSpan, DiffOp, DocQuotes, GroupMember, Quote, QuoteGroup, QuoteKind, QuoteText, Resolution, Speaker};
+pub use model::{
+    CharSpan, DiffOp, DocQuotes, GroupMember, Quote, QuoteGroup, QuoteKind, QuoteText, Resolution,
+    Speaker,
+};

@@ -38,14 +38,26 @@ pub fn link(docs: &[DocQuotes]) -> Vec<QuoteGroup> {
     let mut items = Vec::new();
     for (d, dq) in docs.iter().enumerate() {
         for (qi, q) in dq.quotes.iter().enumerate() {
-            let words: Vec<String> = fold_words(&q.text).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+            let words: Vec<String> = fold_words(&q.text)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
             if words.len() < MIN_WORDS {
                 continue;
             }
-            let mut grams: Vec<u64> = words.windows(3).map(|w| xxh3_64(w.join(" ").as_bytes())).collect();
+            let mut grams: Vec<u64> = words
+                .windows(3)
+                .map(|w| xxh3_64(w.join(" ").as_bytes()))
+                .collect();
             grams.sort_unstable();
             grams.dedup();
-            items.push(Item { doc: d, quote: qi, words, grams });
+            items.push(Item {
+                doc: d,
+                quote: qi,
+                words,
+                grams,
+            });
         }
     }
     let mut postings: Vec<(u64, u32)> = items
@@ -90,7 +102,9 @@ pub fn link(docs: &[DocQuotes]) -> Vec<QuoteGroup> {
         }
         k = e;
     }
-    let mut by_root: Vec<(usize, usize)> = (0..items.len()).map(|i| (find(&mut parent, i), i)).collect();
+    let mut by_root: Vec<(usize, usize)> = (0..items.len())
+        .map(|i| (find(&mut parent, i), i))
+        .collect();
     by_root.sort_unstable();
     let mut groups = Vec::new();
     let mut s = 0;
@@ -115,13 +129,21 @@ fn build_group(docs: &[DocQuotes], items: &[Item], mut members: Vec<usize>) -> Q
     members.sort_by(|&a, &b| {
         let da = docs[items[a].doc].date.as_deref();
         let db = docs[items[b].doc].date.as_deref();
-        (da.is_none(), da, items[a].doc, items[a].quote).cmp(&(db.is_none(), db, items[b].doc, items[b].quote))
+        (da.is_none(), da, items[a].doc, items[a].quote).cmp(&(
+            db.is_none(),
+            db,
+            items[b].doc,
+            items[b].quote,
+        ))
     });
     // reference: most common folded form, then longest, then first
     let mut best = 0;
     let mut best_key = (0usize, 0usize);
     for (i, &m) in members.iter().enumerate() {
-        let count = members.iter().filter(|&&o| items[o].words == items[m].words).count();
+        let count = members
+            .iter()
+            .filter(|&&o| items[o].words == items[m].words)
+            .count();
         let key = (count, items[m].words.len());
         if key > best_key {
             best_key = key;
@@ -137,7 +159,11 @@ fn build_group(docs: &[DocQuotes], items: &[Item], mut members: Vec<usize>) -> Q
             let dq = &docs[it.doc];
             let q = &dq.quotes[it.quote];
             let same = it.words == reference.words;
-            let diff = if i == best || same { Vec::new() } else { diff(&reference.words, &it.words) };
+            let diff = if i == best || same {
+                Vec::new()
+            } else {
+                diff(&reference.words, &it.words)
+            };
             let cut = !same && is_cut(&diff);
             GroupMember {
                 doc: it.doc,
@@ -152,7 +178,11 @@ fn build_group(docs: &[DocQuotes], items: &[Item], mut members: Vec<usize>) -> Q
         })
         .collect();
     let rq = &docs[reference.doc].quotes[reference.quote];
-    QuoteGroup { members: out_members, reference: best, text: rq.text.clone() }
+    QuoteGroup {
+        members: out_members,
+        reference: best,
+        text: rq.text.clone(),
+    }
 }
 
 /// Only deletions at the ends around one equal block.
@@ -162,7 +192,10 @@ fn is_cut(d: &[DiffOp]) -> bool {
     if equals != 1 || inserts {
         return false;
     }
-    let pos = d.iter().position(|o| matches!(o, DiffOp::Equal(_))).unwrap_or(0);
+    let pos = d
+        .iter()
+        .position(|o| matches!(o, DiffOp::Equal(_)))
+        .unwrap_or(0);
     d.len() <= 3 && pos <= 1
 }
 
@@ -185,7 +218,12 @@ pub fn diff(a: &[String], b: &[String]) -> Vec<DiffOp> {
     }
     let mut ops: Vec<DiffOp> = Vec::new();
     let push = |ops: &mut Vec<DiffOp>, kind: u8, word: &String| {
-        let same_kind = matches!((ops.last(), kind), (Some(DiffOp::Equal(_)), 0) | (Some(DiffOp::Delete(_)), 1) | (Some(DiffOp::Insert(_)), 2));
+        let same_kind = matches!(
+            (ops.last(), kind),
+            (Some(DiffOp::Equal(_)), 0)
+                | (Some(DiffOp::Delete(_)), 1)
+                | (Some(DiffOp::Insert(_)), 2)
+        );
         if same_kind {
             if let Some(DiffOp::Equal(v) | DiffOp::Delete(v) | DiffOp::Insert(v)) = ops.last_mut() {
                 v.push(word.clone());

@@ -139,7 +139,15 @@ pub(crate) fn find(chars: &[char], toks: &[Tok]) -> Vec<Raw> {
                     || j < chars.len()
                         && bottom.family == Family::Curly
                         && classify(chars, j) == Some(Role::CurlyLeft);
-                if same && i - bottom.pos < MAX_QUOTE_CHARS {
+                // A line broken inside a quote: the next paragraph closes it
+                // before opening another.
+                let closes_next = !same
+                    && i - bottom.pos < MAX_QUOTE_CHARS
+                    && closes_in_next_paragraph(chars, j, bottom.family);
+                if (same || closes_next) && i - bottom.pos < MAX_QUOTE_CHARS {
+                    if closes_next {
+                        continue;
+                    }
                     stack.truncate(1);
                     continuation_at = Some(j);
                     continue;
@@ -151,7 +159,9 @@ pub(crate) fn find(chars: &[char], toks: &[Tok]) -> Vec<Raw> {
             }
             continue;
         }
-        let Some(role) = classify(chars, i) else { continue };
+        let Some(role) = classify(chars, i) else {
+            continue;
+        };
         if continuation_at == Some(i) {
             continuation_at = None;
             continue;
@@ -175,7 +185,11 @@ pub(crate) fn find(chars: &[char], toks: &[Tok]) -> Vec<Raw> {
                 }
                 if stack.len() < MAX_DEPTH {
                     let depth = stack.len();
-                    stack.push(Open { pos: i, family: f, depth });
+                    stack.push(Open {
+                        pos: i,
+                        family: f,
+                        depth,
+                    });
                 }
             }
             Role::Close(f) => close(&mut stack, &mut out, chars, i, f),
@@ -191,13 +205,26 @@ pub(crate) fn find(chars: &[char], toks: &[Tok]) -> Vec<Raw> {
 }
 
 fn close(stack: &mut Vec<Open>, out: &mut Vec<Raw>, chars: &[char], i: usize, f: Family) {
-    let Some(k) = stack.iter().rposition(|o| o.family == f) else { return };
+    let Some(k) = stack.iter().rposition(|o| o.family == f) else {
+        return;
+    };
     let o = &stack[k];
     if o.depth == 0 {
         let (b, e) = trim(chars, o.pos + 1, i);
         let uncertain = i - o.pos > MAX_QUOTE_CHARS;
-        let e = if uncertain { b + MAX_QUOTE_CHARS.min(e - b) } else { e };
-        out.push(Raw { open: o.pos, close: Some(i), inner_b: b, inner_e: e, family: f, uncertain });
+        let e = if uncertain {
+            b + MAX_QUOTE_CHARS.min(e - b)
+        } else {
+            e
+        };
+        out.push(Raw {
+            open: o.pos,
+            close: Some(i),
+            inner_b: b,
+            inner_e: e,
+            family: f,
+            uncertain,
+        });
     }
     stack.truncate(k);
 }
@@ -205,7 +232,14 @@ fn close(stack: &mut Vec<Open>, out: &mut Vec<Raw>, chars: &[char], i: usize, f:
 /// An opening mark never closed before `end` (paragraph or text end): the
 /// quote ends at a reporting clause inside it (", a lancé …", ", he said")
 /// when there is one, else at `end`, capped; always uncertain.
-fn unclosed(chars: &[char], toks: &[Tok], ti: &mut usize, open: usize, end: usize, family: Family) -> Raw {
+fn unclosed(
+    chars: &[char],
+    toks: &[Tok],
+    ti: &mut usize,
+    open: usize,
+    end: usize,
+    family: Family,
+) -> Raw {
     let end = end.min(open + 1 + MAX_QUOTE_CHARS);
     // Tokens of the stretch (toks are sorted; advance the cursor).
     while *ti < toks.len() && toks[*ti].b <= open {
@@ -224,5 +258,31 @@ fn unclosed(chars: &[char], toks: &[Tok], ti: &mut usize, open: usize, end: usiz
     let (b, e) = trim(chars, open + 1, e);
     // Drop a trailing comma left by the cut.
     let _ = Kind::Word;
-    Raw { open, close: None, inner_b: b, inner_e: e, family, uncertain: true }
+    Raw {
+        open,
+        close: None,
+        inner_b: b,
+        inner_e: e,
+        family,
+        uncertain: true,
+    }
+}
+
+/// The paragraph starting at `j` has a closing mark of `family` before any
+/// opening mark and before its end (looked at up to [`MAX_QUOTE_CHARS`]).
+fn closes_in_next_paragraph(chars: &[char], j: usize, family: Family) -> bool {
+    let end = (j + MAX_QUOTE_CHARS).min(chars.len());
+    for k in j..end {
+        let c = chars[k];
+        if c == '\n' || c == '\r' {
+            return false;
+        }
+        match classify(chars, k) {
+            Some(Role::Close(f)) if f == family => return true,
+            Some(Role::CurlyLeft) if family == Family::Curly => return true,
+            Some(Role::Open(_)) | Some(Role::CurlyLeft) => return false,
+            _ => {}
+        }
+    }
+    false
 }

@@ -112,11 +112,18 @@ impl DocQuotes {
                 QuoteText {
                     index,
                     text: chars[b..e].iter().collect(),
-                    speaker: q.speaker.as_ref().and_then(|s| s.label().map(str::to_string)),
+                    speaker: q
+                        .speaker
+                        .as_ref()
+                        .and_then(|s| s.label().map(str::to_string)),
                 }
             })
             .collect();
-        DocQuotes { doc_id: doc_id.into(), date, quotes }
+        DocQuotes {
+            doc_id: doc_id.into(),
+            date,
+            quotes,
+        }
     }
 }
 

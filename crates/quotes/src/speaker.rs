@@ -36,30 +36,97 @@ fn trim_span(chars: &[char], mut b: usize, mut e: usize) -> (usize, usize) {
 }
 
 /// Runs of name words in tokens `a..b`: (first token, last token inclusive).
-pub(crate) fn name_runs(toks: &[Tok], a: usize, b: usize) -> Vec<(usize, usize)> {
+pub(crate) fn name_runs(
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+    after_connector_ok: bool,
+) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut k = a;
     while k < b {
         let t = &toks[k];
         let prev_word = (a..k).rev().find(|&p| toks[p].is_word());
-        let after_connector = prev_word.is_some_and(|p| {
-            !toks[p].cap && matches!(toks[p].f.as_str(), "de" | "du" | "des" | "d" | "of" | "for" | "la" | "le" | "l" | "les" | "the" | "a" | "au" | "aux" | "pour" | "et" | "and" | "to" | "in" | "at")
-        });
-        if t.is_word() && t.cap && !is_title(&t.f) && !is_not_name(&t.f) && !after_connector && !t.f.chars().all(|c| c.is_ascii_digit()) {
+        let after_connector = !after_connector_ok
+            && prev_word.is_some_and(|p| {
+                !toks[p].cap
+                    && matches!(
+                        toks[p].f.as_str(),
+                        "de" | "du"
+                            | "des"
+                            | "d"
+                            | "of"
+                            | "for"
+                            | "la"
+                            | "le"
+                            | "l"
+                            | "les"
+                            | "the"
+                            | "a"
+                            | "au"
+                            | "aux"
+                            | "pour"
+                            | "et"
+                            | "and"
+                            | "to"
+                            | "in"
+                            | "at"
+                    )
+            });
+        if t.is_word()
+            && t.cap
+            && !is_title(&t.f)
+            && !is_not_name(&t.f)
+            && !after_connector
+            && !t.f.chars().all(|c| c.is_ascii_digit())
+        {
             let s = k;
             let mut e = k;
             let mut j = k + 1;
             while j < b {
                 let tj = &toks[j];
-                if tj.is_word() && tj.cap && !is_title(&tj.f) && (!is_not_name(&tj.f) || matches!(tj.f.as_str(), "le" | "la" | "de" | "du" | "van" | "von" | "da" | "di" | "el" | "al" | "ben" | "bin") && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap)) {
+                if tj.is_word()
+                    && tj.cap
+                    && !is_title(&tj.f)
+                    && (!is_not_name(&tj.f)
+                        || matches!(
+                            tj.f.as_str(),
+                            "le" | "la"
+                                | "de"
+                                | "du"
+                                | "van"
+                                | "von"
+                                | "da"
+                                | "di"
+                                | "el"
+                                | "al"
+                                | "ben"
+                                | "bin"
+                        ) && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap))
+                {
                     e = j;
                     j += 1;
-                } else if tj.is_word() && matches!(tj.f.as_str(), "al" | "el" | "bin" | "ben" | "van" | "von" | "de") && !tj.cap && toks.get(j + 1).is_some_and(|n| n.cap || n.punct().is_some_and(is_hyphen)) && j + 2 < b {
+                } else if tj.is_word()
+                    && matches!(tj.f.as_str(), "al" | "el" | "bin" | "ben" | "van" | "von")
+                    && !tj.cap
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|n| n.cap || n.punct().is_some_and(is_hyphen))
+                    && j + 2 < b
+                {
                     j += 1;
                 } else if let Kind::Punct(c) = tj.kind {
-                    if (is_hyphen(c) || is_apostrophe(c)) && !tj.space_before && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap && !n.space_before) {
+                    if (is_hyphen(c) || is_apostrophe(c))
+                        && !tj.space_before
+                        && toks
+                            .get(j + 1)
+                            .is_some_and(|n| n.is_word() && n.cap && !n.space_before)
+                    {
                         j += 1;
-                    } else if c == '.' && toks[j - 1].f.chars().count() == 1 && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap) {
+                    } else if c == '.'
+                        && toks[j - 1].f.chars().count() == 1
+                        && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap)
+                    {
                         // initial "A. Roudenko"
                         j += 1;
                     } else {
@@ -118,19 +185,26 @@ pub(crate) fn parse(chars: &[char], toks: &[Tok], a: usize, b: usize) -> Option<
         if cs >= ce {
             continue;
         }
-        let runs = name_runs(toks, cs, ce);
+        let runs = name_runs(toks, cs, ce, false);
         let run = runs.last().copied();
         if name.is_none() {
             if let Some((rs, re)) = run {
                 // German-style "Die Bürgermeisterin Anna Keller": keep the last three words at most.
                 let words: Vec<usize> = (rs..=re).filter(|&k| toks[k].is_word()).collect();
-                let rs = if words.len() > 3 { words[words.len() - 2] } else { rs };
+                let rs = if words.len() > 3 {
+                    words[words.len() - 2]
+                } else {
+                    rs
+                };
                 name = Some((rs, re + 1));
                 // role words before the name in this component
                 let mut rb = cs;
                 let fw = &toks[cs];
                 if fw.is_word() && is_det(&fw.f) {
-                    definite |= matches!(fw.f.as_str(), "le" | "la" | "l" | "les" | "the" | "ce" | "cette" | "der" | "die" | "das");
+                    definite |= matches!(
+                        fw.f.as_str(),
+                        "le" | "la" | "l" | "les" | "the" | "ce" | "cette" | "der" | "die" | "das"
+                    );
                     indefinite |= matches!(fw.f.as_str(), "un" | "une" | "a" | "an");
                     rb += 1;
                     if toks.get(rb).and_then(Tok::punct).is_some_and(is_apostrophe) {
@@ -138,7 +212,25 @@ pub(crate) fn parse(chars: &[char], toks: &[Tok], a: usize, b: usize) -> Option<
                     }
                 }
                 // titles M., Mme … are not roles
-                let role_toks: Vec<usize> = (rb..rs).filter(|&k| toks[k].is_word() && !matches!(toks[k].f.as_str(), "m" | "mme" | "mlle" | "mr" | "mrs" | "ms" | "dr" | "me" | "maitre" | "miss" | "monsieur" | "madame")).collect();
+                let role_toks: Vec<usize> = (rb..rs)
+                    .filter(|&k| {
+                        toks[k].is_word()
+                            && !matches!(
+                                toks[k].f.as_str(),
+                                "m" | "mme"
+                                    | "mlle"
+                                    | "mr"
+                                    | "mrs"
+                                    | "ms"
+                                    | "dr"
+                                    | "me"
+                                    | "maitre"
+                                    | "miss"
+                                    | "monsieur"
+                                    | "madame"
+                            )
+                    })
+                    .collect();
                 if role.is_none() && !role_toks.is_empty() {
                     let f = role_toks[0];
                     let l = *role_toks.last().unwrap_or(&f);
@@ -158,7 +250,10 @@ pub(crate) fn parse(chars: &[char], toks: &[Tok], a: usize, b: usize) -> Option<
             let mut rb = cs;
             let fw = &toks[cs];
             if fw.is_word() && is_det(&fw.f) {
-                definite |= matches!(fw.f.as_str(), "le" | "la" | "l" | "les" | "the" | "ce" | "cette" | "der" | "die" | "das");
+                definite |= matches!(
+                    fw.f.as_str(),
+                    "le" | "la" | "l" | "les" | "the" | "ce" | "cette" | "der" | "die" | "das"
+                );
                 indefinite |= matches!(fw.f.as_str(), "un" | "une" | "a" | "an");
                 rb += 1;
                 if toks.get(rb).and_then(Tok::punct).is_some_and(is_apostrophe) {
@@ -182,7 +277,13 @@ pub(crate) fn parse(chars: &[char], toks: &[Tok], a: usize, b: usize) -> Option<
         None => (None, None),
     };
     let role_words: Vec<String> = role
-        .map(|(x, y)| toks[x..y].iter().filter(|t| t.is_word()).map(|t| t.f.clone()).collect())
+        .map(|(x, y)| {
+            toks[x..y]
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| t.f.clone())
+                .collect()
+        })
         .unwrap_or_default();
     let role_s = role.map(|r| text_of(r).0).filter(|s| !s.is_empty());
     if name_s.is_none() && role_s.is_none() {
@@ -214,9 +315,15 @@ pub(crate) struct Mention {
 
 /// People named in tokens `a..b`: runs of two or more capitalised words (or
 /// one after a title such as "M."), not after a preposition.
-pub(crate) fn mentions(chars: &[char], toks: &[Tok], a: usize, b: usize, inside_quote: &dyn Fn(usize) -> bool) -> Vec<Mention> {
+pub(crate) fn mentions(
+    chars: &[char],
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+    inside_quote: &dyn Fn(usize) -> bool,
+) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (rs, re) in name_runs(toks, a, b) {
+    for (rs, re) in name_runs(toks, a, b, true) {
         if inside_quote(toks[rs].b) {
             continue;
         }
@@ -236,20 +343,96 @@ pub(crate) fn mentions(chars: &[char], toks: &[Tok], a: usize, b: usize, inside_
                 continue;
             }
             if t.is_word() {
-                prep = matches!(t.f.as_str(), "de" | "du" | "des" | "d" | "a" | "au" | "aux" | "avec" | "par" | "pour" | "sur" | "of" | "with" | "by" | "for" | "to" | "from" | "at" | "in" | "on" | "entre" | "contre" | "vers" | "chez" | "en" | "dans" | "into" | "near") && !t.cap;
+                prep = matches!(
+                    t.f.as_str(),
+                    "de" | "du"
+                        | "des"
+                        | "d"
+                        | "a"
+                        | "au"
+                        | "aux"
+                        | "avec"
+                        | "par"
+                        | "pour"
+                        | "sur"
+                        | "of"
+                        | "with"
+                        | "by"
+                        | "for"
+                        | "to"
+                        | "from"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "entre"
+                        | "contre"
+                        | "vers"
+                        | "chez"
+                        | "en"
+                        | "dans"
+                        | "into"
+                        | "near"
+                ) && !t.cap;
             }
             break;
         }
-        if prep || !(nwords >= 2 || titled) {
+        // After a preposition ("l'avis de X", "par X"), only with a role in
+        // apposition: "de Georges Lefeuvre, ancien diplomate".
+        let appos = toks.get(re + 1).is_some_and(|t| t.punct() == Some(','))
+            && toks.get(re + 2).is_some_and(|t| {
+                t.is_word()
+                    && !t.cap
+                    && !matches!(
+                        t.f.as_str(),
+                        "son"
+                            | "sa"
+                            | "ses"
+                            | "leur"
+                            | "leurs"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "qui"
+                            | "who"
+                            | "which"
+                            | "et"
+                            | "and"
+                            | "mais"
+                            | "but"
+                    )
+                    && !is_verb(&t.f)
+                    && !is_stop_prep(&t.f)
+            });
+        if prep && !appos || !(nwords >= 2 || titled) {
             continue;
         }
+        // "à Sputnik Georges Lefeuvre": the outlet before the name goes.
+        let rs = if prep && nwords >= 3 {
+            (rs + 1..=re).find(|&k| toks[k].is_word()).unwrap_or(rs)
+        } else {
+            rs
+        };
         let (nb, ne) = (toks[rs].b, toks[re].e);
         let name = slice(chars, nb, ne);
-        let words = toks[rs..=re].iter().filter(|t| t.is_word()).map(|t| t.f.clone()).collect();
+        let words = toks[rs..=re]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.f.clone())
+            .collect();
         let cb = rs.saturating_sub(8).max(a);
         let ce = (re + 12).min(b);
-        let context = toks[cb..ce].iter().filter(|t| t.is_word()).map(|t| t.f.clone()).collect();
-        out.push(Mention { span: CharSpan { begin: nb, end: ne }, name, words, context });
+        let context = toks[cb..ce]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.f.clone())
+            .collect();
+        out.push(Mention {
+            span: CharSpan { begin: nb, end: ne },
+            name,
+            words,
+            context,
+        });
     }
     out
 }
@@ -257,19 +440,27 @@ pub(crate) fn mentions(chars: &[char], toks: &[Tok], a: usize, b: usize, inside_
 /// The fullest form of `name` among `mentions` (same last word; other words
 /// equal or matching initials), else `name` itself without a trailing period.
 pub(crate) fn canonical(name: &str, mentions: &[Mention]) -> String {
-    let words: Vec<String> = crate::text::fold_words(name).split(' ').map(str::to_string).collect();
-    let Some(last) = words.last() else { return name.to_string() };
+    let words: Vec<String> = crate::text::fold_words(name)
+        .split(' ')
+        .map(str::to_string)
+        .collect();
+    let Some(last) = words.last() else {
+        return name.to_string();
+    };
     let mut best: Option<&Mention> = None;
     for m in mentions {
         if m.words.last() != Some(last) || m.words.len() <= words.len() {
             continue;
         }
         let compatible = words[..words.len() - 1].iter().all(|w| {
-            m.words.iter().any(|mw| mw == w || w.chars().count() == 1 && mw.starts_with(w.as_str()))
+            m.words
+                .iter()
+                .any(|mw| mw == w || w.chars().count() == 1 && mw.starts_with(w.as_str()))
         });
         if compatible && best.is_none_or(|b| m.words.len() > b.words.len()) {
             best = Some(m);
         }
     }
-    best.map(|m| m.name.clone()).unwrap_or_else(|| name.to_string())
+    best.map(|m| m.name.clone())
+        .unwrap_or_else(|| name.to_string())
 }

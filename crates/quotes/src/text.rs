@@ -90,7 +90,14 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
                 fold_into(chars[i], &mut f);
                 i += 1;
             }
-            toks.push(Tok { kind: Kind::Word, b, e: i, f, cap: c.is_uppercase(), space_before: space });
+            toks.push(Tok {
+                kind: Kind::Word,
+                b,
+                e: i,
+                f,
+                cap: c.is_uppercase(),
+                space_before: space,
+            });
             space = false;
         } else if c.is_whitespace() {
             let b = i;
@@ -100,7 +107,14 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
                 i += 1;
             }
             if nl {
-                toks.push(Tok { kind: Kind::Break, b, e: i, f: String::new(), cap: false, space_before: false });
+                toks.push(Tok {
+                    kind: Kind::Break,
+                    b,
+                    e: i,
+                    f: String::new(),
+                    cap: false,
+                    space_before: false,
+                });
             }
             space = true;
         } else {
