@@ -440,6 +440,7 @@ fn assemble(
                     depth,
                     parent,
                     span: spans[i],
+                    quotes_article: Vec::new(),
                 });
                 item_index.push((item, n));
                 n
@@ -586,7 +587,7 @@ fn assemble(
         confidence,
         from_site: false,
     });
-    Cleaned {
+    let mut cleaned = Cleaned {
         body,
         title,
         date,
@@ -600,7 +601,9 @@ fn assemble(
         furniture,
         lines,
         text,
-    }
+    };
+    crate::quotes::mark_article_quotes(&mut cleaned);
+    cleaned
 }
 
 fn reason_of(d: &BlockDecision, i: usize, first: Option<usize>, last: Option<usize>) -> Reason {

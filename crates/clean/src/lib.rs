@@ -19,6 +19,7 @@ pub mod extract;
 pub mod furniture;
 pub mod html;
 pub mod lang;
+pub mod quotes;
 pub mod record;
 pub mod templates;
 pub mod text;
@@ -31,6 +32,8 @@ pub use eval::{
 pub use extract::Extractor;
 pub use furniture::Reason;
 pub use html::{clean_html, clean_html_with_charset};
-pub use record::{CleanOptions, Cleaned, Comment, Furniture, Language, LineDecision, LineKind};
+pub use record::{
+    CleanOptions, Cleaned, Comment, CommentQuote, Furniture, Language, LineDecision, LineKind,
+};
 pub use templates::{LangCount, SiteTemplates};
 pub use text::{clean_text, clean_text_keyed};

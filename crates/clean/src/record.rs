@@ -71,6 +71,21 @@ pub struct Comment {
     pub parent: Option<usize>,
     /// Where the comment's text is in `Cleaned::text`.
     pub span: CharSpan,
+    /// Stretches of the comment that copy the article body: a quote inside
+    /// the page, not reuse between outlets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes_article: Vec<CommentQuote>,
+}
+
+/// A stretch of a reader comment that copies the article body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentQuote {
+    /// The copy, in `Cleaned::text`.
+    pub comment: CharSpan,
+    /// What it copies, in `Cleaned::text`.
+    pub body: CharSpan,
+    /// Words copied.
+    pub words: usize,
 }
 
 /// A piece of text set aside, with why.

@@ -602,6 +602,7 @@ pub fn clean_text_keyed(
                 depth: c.depth,
                 parent,
                 span,
+                quotes_article: Vec::new(),
             });
         }
         // Lines of the section not in any comment (blank or stray) stay as they are.
@@ -694,7 +695,7 @@ pub fn clean_text_keyed(
         })
         .collect();
 
-    Cleaned {
+    let mut cleaned = Cleaned {
         text: text.to_string(),
         body,
         title,
@@ -706,7 +707,9 @@ pub fn clean_text_keyed(
         comments,
         furniture,
         lines: line_decisions,
-    }
+    };
+    crate::quotes::mark_article_quotes(&mut cleaned);
+    cleaned
 }
 
 /// The language of `text` (its first [`LANG_SAMPLE_CHARS`] characters):

@@ -427,6 +427,57 @@ fn seed_004_comments() {
 }
 
 #[test]
+fn seed_004_comment_quoting_the_article() {
+    let Some(sh) = shared() else {
+        println!("SKIP seed_004_comment_quoting_the_article: ../shared not found");
+        return;
+    };
+    let Some(path) = first_with_prefix(&sh.join("seeds"), "004_") else {
+        println!("SKIP seed_004_comment_quoting_the_article: seed 004 not found");
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let c = clean_text(&text, &CleanOptions::default(), None);
+    let slice = |s: echotrace_core::model::CharSpan| -> String {
+        text.chars().skip(s.begin).take(s.len()).collect()
+    };
+    let quoting: Vec<&echotrace_clean::Comment> = c
+        .comments
+        .iter()
+        .filter(|m| !m.quotes_article.is_empty())
+        .collect();
+    // The comment that copies the paragraph on the diplomatic dialogue.
+    let dialogue = quoting
+        .iter()
+        .find(|m| m.text.contains("Nous engagerons un dialogue diplomatique"))
+        .expect("the comment quoting the article is found");
+    let q = dialogue
+        .quotes_article
+        .iter()
+        .max_by_key(|q| q.words)
+        .unwrap();
+    assert!(q.words >= 20, "{q:?}");
+    let in_comment = slice(q.comment);
+    let in_body = slice(q.body);
+    assert!(
+        in_comment.contains("dialogue diplomatique avec la Russie"),
+        "{in_comment}"
+    );
+    assert!(
+        in_body.contains("dialogue diplomatique avec la Russie"),
+        "{in_body}"
+    );
+    // Both spans are where they should be: inside the comment, inside the body.
+    assert!(q.comment.begin >= dialogue.span.begin && q.comment.end <= dialogue.span.end);
+    assert!(c
+        .body
+        .iter()
+        .any(|b| q.body.begin >= b.begin && q.body.end <= b.end));
+    // Comments that only argue are not quotes.
+    assert!(quoting.len() < c.comments.len() / 2, "{}", quoting.len());
+}
+
+#[test]
 fn seed_001_header_date() {
     let Some(sh) = shared() else {
         println!("SKIP seed_001_header_date: ../shared not found");

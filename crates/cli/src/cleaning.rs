@@ -85,6 +85,19 @@ pub struct AsideComment {
     pub author: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Stretches of the comment that copy the article body (a quote inside
+    /// the page, not reuse between outlets).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes_article: Vec<AsideQuote>,
+}
+
+/// A stretch of a comment copying the article: both spans as
+/// `[begin, end]` character offsets into the document's text.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct AsideQuote {
+    pub comment: (usize, usize),
+    pub body: (usize, usize),
+    pub words: usize,
 }
 
 fn reason_name(r: &echotrace_clean::Reason) -> String {
@@ -111,6 +124,15 @@ fn aside(c: &Cleaned) -> Aside {
                 parent: m.parent,
                 author: m.author.clone(),
                 date: m.date.as_ref().map(|d| d.value.clone()),
+                quotes_article: m
+                    .quotes_article
+                    .iter()
+                    .map(|q| AsideQuote {
+                        comment: (q.comment.begin, q.comment.end),
+                        body: (q.body.begin, q.body.end),
+                        words: q.words,
+                    })
+                    .collect(),
             })
             .collect(),
         date_source: c.date.as_ref().map(|d| d.source.clone()),
