@@ -33,6 +33,8 @@ fn main() -> anyhow::Result<()> {
     ));
     cfg.base_dir = default_base.is_dir().then_some(default_base);
     let mut detect = true;
+    let mut debug = 0usize;
+    let mut out: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || {
@@ -46,8 +48,10 @@ fn main() -> anyhow::Result<()> {
             "--base" => cfg.base_dir = Some(val()?.into()),
             "--no-base" => cfg.base_dir = None,
             "--no-detect" => detect = false,
+            "--debug" => debug = val()?.parse()?,
+            "--out" => out = Some(PathBuf::from(val()?)),
             _ => anyhow::bail!(
-                "unknown argument {a}; expected --docs --seed --lang --base --no-base --no-detect"
+                "unknown argument {a}; expected --docs --seed --lang --base --no-base --no-detect --debug N --out DIR"
             ),
         }
     }
@@ -68,6 +72,13 @@ fn main() -> anyhow::Result<()> {
         }
     );
     eprintln!("labels: {}", serde_json::to_string(&ps)?);
+    if let Some(dir) = &out {
+        std::fs::create_dir_all(dir)?;
+        std::fs::write(dir.join("corpus.jsonl"), &corpus)?;
+        std::fs::write(dir.join("truth.jsonl"), &truth)?;
+        std::fs::write(dir.join("provenance.jsonl"), &prov)?;
+        std::fs::write(dir.join("outlets.csv"), &reg)?;
+    }
 
     let mut meta = Vec::new();
     let mut texts_owned = Vec::new();
@@ -130,6 +141,9 @@ fn main() -> anyhow::Result<()> {
         let p = analyse(&meta, &texts, clusters, &registry, &opts);
         let secs = t.elapsed().as_secs_f64();
         let s = evaluate_provenance(&fams, &ids, clusters, &p);
+        if debug > 0 && name.starts_with("oracle") {
+            show_errors(&fams, &meta, &texts, clusters, &p, debug);
+        }
         println!(
             "{name}: {} clusters ({setup:.1} s to build), provenance in {secs:.2} s",
             clusters.len()
@@ -202,4 +216,97 @@ fn main() -> anyhow::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Prints up to `n` families whose source was missed and copies whose flag
+/// is wrong (oracle clusters: one per family, in family order).
+fn show_errors(
+    fams: &[FamilyTruth],
+    meta: &[DocMeta],
+    texts: &[&str],
+    clusters: &[ClusterInput],
+    p: &echotrace_provenance::Provenance,
+    n: usize,
+) {
+    let by_fam: HashMap<u64, usize> = clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.cluster, i))
+        .collect();
+    let (mut src_err, mut flag_err) = (0, 0);
+    for f in fams {
+        let Some(&ci) = by_fam.get(&f.family) else {
+            continue;
+        };
+        let c = &clusters[ci];
+        let r = &p.clusters[ci];
+        let id = |pi: usize| meta[c.passages[pi].doc].id.as_str();
+        let root = r.root.map(id);
+        if root != Some(f.source.as_str()) && src_err < n {
+            src_err += 1;
+            println!(
+                "SOURCE family {} true {} predicted {:?}",
+                f.family, f.source, root
+            );
+            for node in &r.nodes {
+                let m = &meta[node.doc];
+                println!(
+                    "   {} {:?} score {:.2} parent {:?} ev {:?}",
+                    m.id,
+                    m.date,
+                    node.score,
+                    node.parent.map(id),
+                    node.evidence
+                        .iter()
+                        .map(|e| format!("{:?}{:+.2}", e.kind, e.weight))
+                        .collect::<Vec<_>>()
+                );
+            }
+        }
+        for cp in &f.copies {
+            let Some(pi) = c.passages.iter().position(|x| meta[x.doc].id == cp.doc) else {
+                continue;
+            };
+            let node = &r.nodes[pi];
+            let flagged = node.attribution.as_ref().is_some_and(|a| a.flagged);
+            if flagged == !cp.attributed || flag_err >= n {
+                continue;
+            }
+            flag_err += 1;
+            println!(
+                "FLAG family {} copy {} credit {} ({:?}) parent {} predicted parent {:?} status {:?}",
+                f.family, cp.doc, cp.credit, cp.credited, cp.parent, node.parent.map(id),
+                node.attribution.as_ref().map(|a| (a.status, a.credits.iter().map(|k| (k.outlet_name.clone(), k.text.clone(), k.matches_source)).collect::<Vec<_>>()))
+            );
+            let t = texts[node.doc];
+            let b = node.span.begin.saturating_sub(150);
+            let ctx: String = t.chars().skip(b).take(node.span.begin - b).collect();
+            let tail: String = t.chars().skip(node.span.end).take(150).collect();
+            println!("   before: {ctx:?}\n   after: {tail:?}");
+            if std::env::var("DUMP").is_ok() {
+                let names: Vec<&str> = p
+                    .outlets
+                    .iter()
+                    .map(|o| o.name.as_str())
+                    .filter(|n| n.contains("Sushai"))
+                    .collect();
+                println!("   outlets named like it: {names:?}");
+            }
+            println!(
+                "   credits in doc: {:?}",
+                echotrace_provenance::find_credits(t, &p.outlets, p.doc_outlets[node.doc])
+            );
+            println!(
+                "   own series {:?} outlet {:?}; passages in doc: {:?}",
+                meta[node.doc].series,
+                p.doc_outlets[node.doc].map(|o| p.outlets[o].name.clone()),
+                clusters
+                    .iter()
+                    .flat_map(|c| c.passages.iter())
+                    .filter(|x| x.doc == node.doc)
+                    .map(|x| (x.span.begin, x.span.end))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
 }

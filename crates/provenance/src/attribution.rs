@@ -67,7 +67,6 @@ fn hashes(s: &str) -> Vec<u64> {
 const CUES_FAR: &[&str] = &[
     "selon",
     "d'après",
-    "d’après",
     "cité par",
     "citée par",
     "cités par",
@@ -87,6 +86,7 @@ const CUES_FAR: &[&str] = &[
     "avec",
     "via",
     "lu sur",
+    "lu dans",
     "paru dans",
     "parue dans",
     "publié dans",
@@ -94,7 +94,12 @@ const CUES_FAR: &[&str] = &[
     "publié initialement",
     "article original",
     "repris de",
-    "d'après le site",
+    "rapporte",
+    "rapportent",
+    "rapportait",
+    "relate",
+    "écrit",
+    "annonce",
     "according to",
     "cited by",
     "quoted by",
@@ -123,6 +128,7 @@ const CUES_FAR: &[&str] = &[
     "entretien à",
     "interview with",
     "told the",
+    "reporting by",
 ];
 
 /// Short cues that must stand right before the name (articles and words
@@ -524,6 +530,11 @@ mod tests {
     fn table() -> Vec<OutletInfo> {
         let mut t = OutletTable::new(&Registry::builtin());
         t.outlet_of(Some("Le Héraut de Valmora"), None, None);
+        t.outlet_of(
+            Some("la-voix-de-sushaiville"),
+            None,
+            Some("https://lavoixdesushaiville.fr/a/1"),
+        );
         t.outlets
     }
 
@@ -605,4 +616,20 @@ mod tests {
         let a = assign(&f, &[p1, p2], &ms, 300);
         assert_eq!(a, vec![(0, 0, Placement::Near), (1, 1, Placement::Near)]);
     }
+}
+
+/// The credits in `text` naming one of `outlets` (except `own`): outlet
+/// index, the name's span, the credit phrase's span and the cue, in text
+/// order. A convenience for callers outside [`crate::analyse`].
+pub fn find_credits(
+    text: &str,
+    outlets: &[OutletInfo],
+    own: Option<usize>,
+) -> Vec<(usize, CharSpan, CharSpan, CueKind)> {
+    let idx = NameIndex::new(outlets);
+    let f = DocFeatures::new(text);
+    idx.credits(&f, own)
+        .into_iter()
+        .map(|m| (m.outlet, m.span, m.phrase, m.cue))
+        .collect()
 }

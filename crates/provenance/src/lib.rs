@@ -31,7 +31,7 @@ pub mod tree;
 use echotrace_core::model::CharSpan;
 use serde::{Deserialize, Serialize};
 
-pub use attribution::{CueKind, Placement};
+pub use attribution::{find_credits, CueKind, Placement};
 pub use build::{clusters_from_alignments, word_similarity, Alignment};
 pub use dates::{compare, parse_date, Precision, TimeOrder, TimeRange};
 pub use evaluate::{

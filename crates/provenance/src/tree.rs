@@ -56,12 +56,27 @@ const W_TIME: f32 = 3.0;
 const W_CREDIT: f32 = 2.0;
 const W_CENTRAL: f32 = 3.0;
 
+const W_VOTE: f32 = 1.5;
+
 /// Time evidence that `a` is earlier than `b`, in `[-W_TIME, W_TIME]`.
-fn time_weight(o: TimeOrder) -> f32 {
+/// Overlapping ranges of different precisions say little (where a date
+/// known to the day falls within a month is not known), so their weight
+/// shrinks with the ratio of the two ranges' lengths.
+fn time_weight(o: TimeOrder, a: Option<&TimeRange>, b: Option<&TimeRange>) -> f32 {
     match o {
         TimeOrder::Before => W_TIME,
         TimeOrder::After => -W_TIME,
-        TimeOrder::Overlap { p_before } => W_TIME * 0.8 * (2.0 * p_before as f32 - 1.0),
+        TimeOrder::Overlap { p_before } => {
+            let (la, lb) = match (a, b) {
+                (Some(a), Some(b)) => (
+                    (a.end - a.start).max(1) as f32,
+                    (b.end - b.start).max(1) as f32,
+                ),
+                _ => (1.0, 1.0),
+            };
+            let ratio = (la.min(lb) / la.max(lb)).cbrt();
+            W_TIME * 0.8 * ratio * (2.0 * p_before as f32 - 1.0)
+        }
         TimeOrder::Unknown => 0.0,
     }
 }
@@ -370,6 +385,23 @@ fn cluster_tree<'c>(
         Some((*sim, ev))
     };
 
+    // Each passage votes for its most similar partner (an original is the
+    // closest text to each of its direct copies).
+    let mut votes = vec![0u32; n];
+    for i in 0..n {
+        let mut best: Option<(f32, usize)> = None;
+        for &j in &neighbours[i] {
+            let key = if i < j { (i, j) } else { (j, i) };
+            if let Some((sim, _)) = pair.get(&key) {
+                if best.is_none_or(|(b, bj)| *sim > b || (*sim == b && j < bj)) {
+                    best = Some((*sim, j));
+                }
+            }
+        }
+        if let Some((_, j)) = best {
+            votes[j] += 1;
+        }
+    }
     // Rank scores.
     let mut score = vec![0f32; n];
     let pairwise = n <= opts.max_pairwise;
@@ -382,12 +414,12 @@ fn cluster_tree<'c>(
         if pairwise {
             for j in 0..n {
                 if j != i && valid[j] && c.passages[j].doc != c.passages[i].doc {
-                    s += time_weight(compare(time(i), time(j)));
+                    s += time_weight(compare(time(i), time(j)), time(i), time(j));
                 }
             }
         } else {
             for &j in &neighbours[i] {
-                s += time_weight(compare(time(i), time(j)));
+                s += time_weight(compare(time(i), time(j)), time(i), time(j));
             }
         }
         let mut central = 0.0;
@@ -404,6 +436,7 @@ fn cluster_tree<'c>(
             .saturating_sub(1)
             .max(1);
         s += W_CENTRAL * central / others as f32;
+        s += W_VOTE * votes[i] as f32;
         score[i] = s;
     }
     let mut order: Vec<usize> = (0..n).filter(|&i| valid[i]).collect();
@@ -446,6 +479,11 @@ fn cluster_tree<'c>(
             Some(&r2) => sigmoid(score[r] - score[r2]),
             None => 1.0,
         };
+        nodes[r].evidence.push(Evidence {
+            kind: EvidenceKind::Centrality,
+            weight: W_VOTE * votes[r] as f32,
+            detail: format!("closest text of {} other passage(s)", votes[r]),
+        });
         let runner = order
             .get(1)
             .map(|&r2| {
@@ -484,7 +522,7 @@ fn cluster_tree<'c>(
                 continue;
             };
             let to = compare(time(q), time(p));
-            let tw = time_weight(to);
+            let tw = time_weight(to, time(q), time(p));
             let dir = tw + ev.iter().map(|e| e.weight).sum::<f32>();
             let mut ev = ev;
             ev.insert(
@@ -601,7 +639,19 @@ fn cluster_tree<'c>(
             }
         }
         let parent_outlet = nodes[p].parent.and_then(outlet);
-        let status = if own.is_some() && own == parent_outlet {
+        // The outlet had the text already (the parent, an ancestor, or a
+        // passage not dated after this one).
+        let own_before = own.is_some()
+            && (own == parent_outlet
+                || anc_outlets.iter().any(|&o| Some(o) == own)
+                || (0..n).any(|q| {
+                    q != p
+                        && valid[q]
+                        && outlet(q) == own
+                        && c.passages[q].doc != c.passages[p].doc
+                        && compare(time(q), time(p)) == TimeOrder::Before
+                }));
+        let status = if own_before {
             AttributionStatus::SameOutlet
         } else if credits.iter().any(|c| c.matches_source) {
             AttributionStatus::Credited

@@ -941,6 +941,10 @@ impl Generator<'_> {
             // Outlets of each copy's ancestors, parent first.
             let mut ancestry: Vec<Vec<usize>> = Vec::new();
             let src_outlet = self.outlet_of(i);
+            let family_outlets: Vec<usize> = std::iter::once(i)
+                .chain(targets.iter().copied())
+                .map(|d| self.outlet_of(d))
+                .collect();
             for (k, &j) in targets.iter().enumerate() {
                 let chain_from = match &self.prov {
                     Some(pc) if k > 0 && self.prov_rng.chance(pc.chain_rate) => {
@@ -987,6 +991,7 @@ impl Generator<'_> {
                         &self.outlets,
                         own,
                         &anc,
+                        &family_outlets,
                         parent_doc,
                         lang,
                         &format!("doc-{j:07}"),

@@ -26,7 +26,7 @@ pub struct ProvenanceConfig {
 impl Default for ProvenanceConfig {
     fn default() -> Self {
         ProvenanceConfig {
-            date_precision: [0.6, 0.25, 0.08, 0.07],
+            date_precision: [0.8, 0.12, 0.04, 0.04],
             chain_rate: 0.3,
             credit: [0.45, 0.15, 0.4],
         }
@@ -175,7 +175,8 @@ pub(crate) struct CopyPlan {
 
 /// Draws the credit of a copy in document `j` (outlet `own`) whose parent
 /// has outlet `parent_o` and whose ancestors have `ancestors` (parent
-/// first, source last).
+/// first, source last). A wrong credit names an outlet outside the family
+/// (`family_outlets`: the source's and every copy's).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn plan_credit(
     cfg: &ProvenanceConfig,
@@ -183,6 +184,7 @@ pub(crate) fn plan_credit(
     outlets: &[Outlet],
     own: usize,
     ancestors: &[usize],
+    family_outlets: &[usize],
     parent_doc: usize,
     lang: LangCode,
     doc_id: &str,
@@ -220,7 +222,7 @@ pub(crate) fn plan_credit(
         }
         1 => {
             let others: Vec<usize> = (0..outlets.len())
-                .filter(|k| *k != own && !ancestors.contains(k) && outlets[*k].lang == lang)
+                .filter(|k| *k != own && !family_outlets.contains(k) && outlets[*k].lang == lang)
                 .collect();
             if others.is_empty() || rng.chance(0.4) {
                 let a = rng.pick(AGENCIES);
