@@ -204,7 +204,7 @@ fn component(toks: &[Tok], i: usize, lim: usize, bare: bool) -> Option<usize> {
     {
         return Some(i + 1);
     }
-    if is_det(&first.f) && !(first.f == "a" && first.cap == false && false) {
+    if is_det(&first.f) {
         // "L'", "the", …
         det = true;
         j += 1;
@@ -396,7 +396,7 @@ pub(crate) fn np_forward_n(
             break;
         }
         let f = n.f.as_str();
-        let appositive = (n.cap && !is_not_name(f) || is_title(f) && n.cap)
+        let appositive = (n.cap && (!is_not_name(f) || is_title(f)))
             || is_det(f) && f != "a" && !is_verb(f)
             || !n.cap
                 && !is_aux(f)
@@ -492,10 +492,7 @@ fn skip_manner(toks: &[Tok], mut j: usize, lim: usize) -> usize {
 pub(crate) fn parse_after(toks: &[Tok], k: usize, lim: usize) -> Option<Cue> {
     let lim = lim.min(toks.len()).min(k + 60);
     let mut k = k;
-    while k < lim
-        && (is_p(toks, k, |c| c == ',' || c == '—' || c == '–')
-            || toks[k].kind == Kind::Break && false)
-    {
+    while k < lim && (is_p(toks, k, |c| c == ',' || c == '—' || c == '–')) {
         k += 1;
     }
     if k >= lim {
@@ -708,11 +705,7 @@ pub(crate) fn parse_before(toks: &[Tok], open: usize, floor: usize) -> Option<Cu
                     .iter()
                     .any(|t| t.is_word() && t.cap && !is_not_name(&t.f))
             {
-                let kind = if e == last + 1 {
-                    CueKind::Colon
-                } else {
-                    CueKind::Colon
-                };
+                let kind = CueKind::Colon;
                 let colon_tok = (last + 1..open)
                     .find(|&k| is_p(toks, k, |c| c == ':'))
                     .unwrap_or(last + 1);

@@ -151,7 +151,7 @@ pub fn extract(
         }
     }
     indirect_quotes(&doc, &raws, &persons, &mut out);
-    out.sort_by(|a, b| (a.span.begin, a.span.end).cmp(&(b.span.begin, b.span.end)));
+    out.sort_by_key(|q| (q.span.begin, q.span.end));
     out.truncate(MAX_QUOTES);
     out
 }
@@ -575,7 +575,7 @@ fn indirect_quotes(doc: &Doc, raws: &[Raw], persons: &[Person], out: &mut Vec<Qu
             continue;
         }
         // clause: after "Selon X," at the start, or before ", selon X" at the end.
-        let clause = if cue.cue.0 == s || cue.cue.0 == s + 0 {
+        let clause = if cue.cue.0 == s {
             if nb < e && toks[nb].punct() == Some(',') {
                 Some((nb + 1, e))
             } else {

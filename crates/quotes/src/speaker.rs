@@ -170,8 +170,8 @@ pub(crate) fn parse(chars: &[char], toks: &[Tok], a: usize, b: usize) -> Option<
     // Components split at top-level commas.
     let mut comps = Vec::new();
     let mut s = a;
-    for k in a..b {
-        if toks[k].punct() == Some(',') {
+    for (k, t) in toks.iter().enumerate().take(b).skip(a) {
+        if t.punct() == Some(',') {
             comps.push((s, k));
             s = k + 1;
         }
