@@ -450,28 +450,24 @@ pub(crate) fn assign(
             }
             continue;
         }
-        let mut best: Option<(usize, usize)> = None;
-        for (p, s) in passages.iter().enumerate() {
-            let gap = if m.span.end <= s.begin {
-                let between = f.slice(CharSpan {
-                    begin: m.span.end,
-                    end: s.begin,
-                });
-                let g = s.begin - m.span.end;
-                if between.trim_end().ends_with(':') {
-                    g / 3
-                } else {
-                    g
-                }
-            } else if m.span.begin >= s.end {
-                m.span.begin - s.end
-            } else {
-                0
-            };
-            if gap <= near && best.is_none_or(|(bg, _)| gap < bg) {
-                best = Some((gap, p));
-            }
-        }
+        // The credit's sentence, and whether it points forward ("Selon X :",
+        // "According to X:") or back ("(AFP)", "Source : X.").
+        let (sb, se) = sentence_around(f, m.phrase);
+        let sentence = f.slice(CharSpan { begin: sb, end: se });
+        let forward = points_forward(sentence);
+        let prev = (0..passages.len())
+            .filter(|&p| passages[p].end <= sb)
+            .max_by_key(|&p| (passages[p].end, std::cmp::Reverse(p)));
+        let next = (0..passages.len())
+            .filter(|&p| passages[p].begin >= se)
+            .min_by_key(|&p| (passages[p].begin, p));
+        let gap_prev = prev.map(|p| (sb - passages[p].end, p));
+        let gap_next = next.map(|p| (passages[p].begin - se, p));
+        let within = |g: Option<(usize, usize)>| g.filter(|&(d, _)| d <= near);
+        let best = match (within(gap_prev), within(gap_next)) {
+            (Some(a), Some(b)) => Some(if forward { b } else { a }),
+            (a, b) => a.or(b),
+        };
         match best {
             Some((_, p)) => {
                 has_own[p] = true;
@@ -490,6 +486,53 @@ pub(crate) fn assign(
     }
     out.sort_unstable_by_key(|&(p, mi, pl)| (p, mi, pl));
     out
+}
+
+/// Character range of the sentence around `span` (bounded by sentence
+/// ends, line breaks, and 300 characters each side).
+fn sentence_around(f: &DocFeatures, span: CharSpan) -> (usize, usize) {
+    let before = f.slice(CharSpan {
+        begin: span.begin.saturating_sub(300),
+        end: span.begin,
+    });
+    let after = f.slice(CharSpan {
+        begin: span.end,
+        end: span.end + 300,
+    });
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let back = before.chars().rev().take_while(|&c| !is_end(c)).count();
+    let mut fwd = 0;
+    for c in after.chars() {
+        fwd += 1;
+        if is_end(c) || c == ':' {
+            if c == '\n' {
+                fwd -= 1;
+            }
+            break;
+        }
+    }
+    (span.begin - back, span.end + fwd)
+}
+
+/// Whether a credit sentence introduces what follows.
+fn points_forward(sentence: &str) -> bool {
+    let t = sentence.trim();
+    if t.ends_with(':') {
+        return true;
+    }
+    let low = echotrace_core::normalise::folded(t);
+    [
+        "selon ",
+        "d apres ",
+        "according to ",
+        "as first reported",
+        "voici ",
+        "here is ",
+    ]
+    .iter()
+    .any(|p| low.starts_with(p))
+        || low.contains("the following")
+        || low.contains(" suivant")
 }
 
 /// Character offset where line `n` (0-based) starts (text length if fewer).
@@ -596,7 +639,7 @@ mod tests {
     }
 
     #[test]
-    fn credits_go_to_the_nearest_passage() {
+    fn credits_go_to_the_passage_they_point_to() {
         let text =
             "Intro. Selon Reuters :\n\nCOPY ONE TEXT HERE.\n\nMiddle text (AFP).\n\nCOPY TWO.";
         let outlets = table();
@@ -614,7 +657,20 @@ mod tests {
             end: pos("COPY TWO") + 9,
         };
         let a = assign(&f, &[p1, p2], &ms, 300);
-        assert_eq!(a, vec![(0, 0, Placement::Near), (1, 1, Placement::Near)]);
+        // "Selon Reuters :" introduces copy one; "(AFP)" closes the text
+        // before it, which is also copy one.
+        assert_eq!(a, vec![(0, 0, Placement::Near), (0, 1, Placement::Near)]);
+        let text2 = "COPY ONE TEXT HERE.\n\nSource : AFP.\n\nAccording to Reuters:\n\nCOPY TWO.";
+        let f2 = DocFeatures::new(text2);
+        let ms2 = idx.credits(&f2, None);
+        let pos2 = |s: &str| text2[..text2.find(s).unwrap()].chars().count();
+        let q1 = CharSpan { begin: 0, end: 19 };
+        let q2 = CharSpan {
+            begin: pos2("COPY TWO"),
+            end: pos2("COPY TWO") + 9,
+        };
+        let a2 = assign(&f2, &[q1, q2], &ms2, 300);
+        assert_eq!(a2, vec![(0, 0, Placement::Near), (1, 1, Placement::Near)]);
     }
 }
 

@@ -639,18 +639,8 @@ fn cluster_tree<'c>(
             }
         }
         let parent_outlet = nodes[p].parent.and_then(outlet);
-        // The outlet had the text already (the parent, an ancestor, or a
-        // passage not dated after this one).
-        let own_before = own.is_some()
-            && (own == parent_outlet
-                || anc_outlets.iter().any(|&o| Some(o) == own)
-                || (0..n).any(|q| {
-                    q != p
-                        && valid[q]
-                        && outlet(q) == own
-                        && c.passages[q].doc != c.passages[p].doc
-                        && compare(time(q), time(p)) == TimeOrder::Before
-                }));
+        // Republishing its own outlet's text: nothing to credit.
+        let own_before = own.is_some() && own == parent_outlet;
         let status = if own_before {
             AttributionStatus::SameOutlet
         } else if credits.iter().any(|c| c.matches_source) {
