@@ -18,6 +18,7 @@ pub(crate) struct DocFeatures<'a> {
     pub asterisks: Vec<u32>,
     pub curly: Vec<u32>,
     pub straight: Vec<u32>,
+    /// Spaces lost after sentence ends, or doubled between words.
     pub glued: Vec<u32>,
     pub hyphens: Vec<u32>,
 }
@@ -60,6 +61,10 @@ impl<'a> DocFeatures<'a> {
                 '\'' | '"' => f.straight.push(pos),
                 '-' if prev == Some(' ') && next == Some(' ') => f.straight.push(pos),
                 _ => {}
+            }
+            // Two spaces between words: a copy-and-paste artefact.
+            if c == ' ' && next == Some(' ') && prev.is_some_and(|p| p != ' ' && p != '\n') {
+                f.glued.push(pos);
             }
             if matches!(c, '.' | '!' | '?' | '»' | '”')
                 && prev.is_some_and(|p| p.is_lowercase() || is_closing(p))
@@ -154,10 +159,10 @@ mod tests {
 
     #[test]
     fn marks_are_found() {
-        let t = "Le groupe Daech* a agi.Puis « ceci » – fin-\nale. Et recon- naît 'x'.";
+        let t = "Le groupe Daech* a agi.Puis « ceci » – fin-\nale. Et recon- naît 'x'.  Fin  du texte.";
         let f = DocFeatures::new(t);
         assert_eq!(f.asterisks.len(), 1);
-        assert_eq!(f.glued.len(), 1);
+        assert_eq!(f.glued.len(), 3);
         assert_eq!(f.hyphens.len(), 2);
         assert!(f.curly.len() >= 3);
         assert_eq!(f.straight.len(), 2);
