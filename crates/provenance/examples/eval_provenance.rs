@@ -141,7 +141,7 @@ fn main() -> anyhow::Result<()> {
         let p = analyse(&meta, &texts, clusters, &registry, &opts);
         let secs = t.elapsed().as_secs_f64();
         let s = evaluate_provenance(&fams, &ids, clusters, &p);
-        if debug > 0 && name.starts_with("oracle") {
+        if debug > 0 && (name.starts_with("oracle") == (std::env::var("DEBUG_DETECTED").is_err())) {
             show_errors(&fams, &meta, &texts, clusters, &p, debug);
         }
         println!(

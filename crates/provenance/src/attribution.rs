@@ -444,22 +444,21 @@ pub(crate) fn assign(
         let inside: Vec<usize> = (0..passages.len())
             .filter(|&p| passages[p].begin <= m.span.begin && m.span.end <= passages[p].end)
             .collect();
-        if !inside.is_empty() {
-            for p in inside {
-                out.push((p, mi, Placement::Inside));
-            }
-            continue;
+        for &p in &inside {
+            out.push((p, mi, Placement::Inside));
         }
+        // Also the passage it points to: a credit line that itself recurs
+        // across documents is a (short) passage of its own.
         // The credit's sentence, and whether it points forward ("Selon X :",
         // "According to X:") or back ("(AFP)", "Source : X.").
         let (sb, se) = sentence_around(f, m.phrase);
         let sentence = f.slice(CharSpan { begin: sb, end: se });
         let forward = points_forward(sentence);
         let prev = (0..passages.len())
-            .filter(|&p| passages[p].end <= sb)
+            .filter(|&p| !inside.contains(&p) && passages[p].end <= sb)
             .max_by_key(|&p| (passages[p].end, std::cmp::Reverse(p)));
         let next = (0..passages.len())
-            .filter(|&p| passages[p].begin >= se)
+            .filter(|&p| !inside.contains(&p) && passages[p].begin >= se)
             .min_by_key(|&p| (passages[p].begin, p));
         let gap_prev = prev.map(|p| (sb - passages[p].end, p));
         let gap_next = next.map(|p| (passages[p].begin - se, p));

@@ -159,7 +159,8 @@ mod tests {
 
     #[test]
     fn marks_are_found() {
-        let t = "Le groupe Daech* a agi.Puis « ceci » – fin-\nale. Et recon- naît 'x'.  Fin  du texte.";
+        let t =
+            "Le groupe Daech* a agi.Puis « ceci » – fin-\nale. Et recon- naît 'x'.  Fin  du texte.";
         let f = DocFeatures::new(t);
         assert_eq!(f.asterisks.len(), 1);
         assert_eq!(f.glued.len(), 3);

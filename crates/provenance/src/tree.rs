@@ -275,6 +275,37 @@ pub fn analyse(
         }
     }
 
+    // A copy split into several passages of one cluster in one document
+    // (reordered paragraphs) shares its credits between them.
+    for (ci, c) in clusters.iter().enumerate() {
+        let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (pi, p) in c.passages.iter().enumerate() {
+            by_doc.entry(p.doc).or_default().push(pi);
+        }
+        for pis in by_doc.values().filter(|v| v.len() > 1) {
+            let mut all: Vec<FoundCredit> = Vec::new();
+            for &pi in pis {
+                if let Some(v) = credits.get(&(ci, pi)) {
+                    all.extend(
+                        v.iter()
+                            .filter(|k| k.placement != Placement::Inside)
+                            .cloned(),
+                    );
+                }
+            }
+            if all.is_empty() {
+                continue;
+            }
+            for &pi in pis {
+                let v = credits.entry((ci, pi)).or_default();
+                for k in &all {
+                    if !v.iter().any(|x| x.span == k.span && x.outlet == k.outlet) {
+                        v.push(k.clone());
+                    }
+                }
+            }
+        }
+    }
     let empty = Vec::new();
     let out_clusters: Vec<ClusterProvenance> = clusters
         .iter()
