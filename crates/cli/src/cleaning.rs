@@ -10,7 +10,9 @@
 //!
 //! Lines that recur across pages of the same site (templates) are found with
 //! per-site line statistics that grow as the run reads more pages; each
-//! batch first adds its own pages to the statistics, then cleans them.
+//! batch first adds its own pages to the statistics, then cleans them. The
+//! statistics (and each site's settled language) are saved in the store at
+//! the end of the reading and loaded by the next run, which starts from them.
 
 use echotrace_clean::{
     clean_html_with_charset, clean_text_keyed, CleanOptions, Cleaned, SiteTemplates,
@@ -243,6 +245,43 @@ pub struct Templates {
 }
 
 impl Templates {
+    /// What earlier runs learnt, from the store's `site_templates`.
+    pub fn load(store: &echotrace_store::Store) -> anyhow::Result<Templates> {
+        let mut sites = HashMap::new();
+        for row in store.load_site_templates()? {
+            let mut t = SiteTemplates::import(row.docs, row.lines);
+            if let Some(langs) = row
+                .langs
+                .as_deref()
+                .and_then(|j| serde_json::from_str(j).ok())
+            {
+                t.set_languages(langs);
+            }
+            sites.insert(row.site, t);
+        }
+        Ok(Templates { sites })
+    }
+
+    /// Saves every site's statistics to the store (sorted by site), for
+    /// the next run to start from.
+    pub fn save(&self, store: &mut echotrace_store::Store) -> anyhow::Result<()> {
+        let mut rows: Vec<echotrace_store::SiteTemplatesRow> = self
+            .sites
+            .iter()
+            .map(|(site, t)| {
+                let (docs, lines) = t.export();
+                echotrace_store::SiteTemplatesRow {
+                    site: site.clone(),
+                    docs,
+                    lines,
+                    langs: serde_json::to_string(t.languages()).ok(),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| a.site.cmp(&b.site));
+        store.save_site_templates(&rows)
+    }
+
     fn key(item: &Item) -> Option<String> {
         match item {
             Item::Doc(d) => Templates::key_of(d).map(str::to_string),

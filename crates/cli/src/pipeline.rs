@@ -152,7 +152,8 @@ pub fn trace(
     let mut batch: Vec<Pending> = Vec::new();
     let mut batch_ids: HashMap<String, (String, usize)> = HashMap::new();
     let mut batch_bytes = 0usize;
-    let mut templates = Templates::default();
+    // Template lines and site languages start from what earlier runs learnt.
+    let mut templates = Templates::load(store)?;
     let mut report = |store: &Store, stats: &mut TraceStats, e: &IngestError| -> Result<()> {
         stats.skipped += 1;
         on_error(e);
@@ -252,6 +253,9 @@ pub fn trace(
         &mut report,
     )?;
     pb.finish_and_clear();
+    if opts.clean {
+        templates.save(store).context("saving site templates")?;
+    }
     stats.seconds_ingest = t0.elapsed().as_secs_f64();
 
     // 2-4. Index, align and cluster whatever is pending (this run's documents

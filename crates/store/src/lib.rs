@@ -19,7 +19,8 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Version of the schema below, kept in `meta.schema_version`.
-pub const SCHEMA_VERSION: i64 = 3;
+/// 4: `site_templates` (stores of version 3 are migrated on open).
+pub const SCHEMA_VERSION: i64 = 4;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -98,7 +99,47 @@ CREATE TABLE IF NOT EXISTS skipped (
     location TEXT,
     reason   TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS site_templates (
+    site  TEXT PRIMARY KEY,
+    docs  INTEGER NOT NULL,
+    lines BLOB NOT NULL,
+    langs TEXT
+);
 "#;
+
+/// What the clean stage learnt about one site (series), kept between runs
+/// in `site_templates`: `docs` documents counted, `lines` the document
+/// count of each line key (sorted by key; stored as 12-byte records, u64
+/// key then u32 count, little-endian), `langs` its language detections
+/// (JSON, as the clean stage writes it).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SiteTemplatesRow {
+    pub site: String,
+    pub docs: u32,
+    pub lines: Vec<(u64, u32)>,
+    pub langs: Option<String>,
+}
+
+fn encode_lines(lines: &[(u64, u32)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(lines.len() * 12);
+    for (k, n) in lines {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    out
+}
+
+fn decode_lines(b: &[u8]) -> Vec<(u64, u32)> {
+    b.chunks_exact(12)
+        .map(|c| {
+            let mut k = [0u8; 8];
+            let mut n = [0u8; 4];
+            k.copy_from_slice(&c[..8]);
+            n.copy_from_slice(&c[8..]);
+            (u64::from_le_bytes(k), u32::from_le_bytes(n))
+        })
+        .collect()
+}
 
 /// A document ready to be stored: the record plus what the index needs.
 #[derive(Debug, Clone)]
@@ -250,6 +291,9 @@ impl Store {
         match store.meta("schema_version")? {
             None => store.set_meta("schema_version", &SCHEMA_VERSION.to_string())?,
             Some(v) if v == SCHEMA_VERSION.to_string() => {}
+            // Version 3 lacks only `site_templates`, which the schema above
+            // has just created.
+            Some(v) if v == "3" => store.set_meta("schema_version", &SCHEMA_VERSION.to_string())?,
             Some(v) => bail!(
                 "{}: schema version {v}, this echotrace reads version {SCHEMA_VERSION}",
                 path.display()
@@ -299,6 +343,47 @@ impl Store {
             "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![key, value],
         )?;
+        Ok(())
+    }
+
+    /// Every site's saved clean-stage statistics, sorted by site.
+    pub fn load_site_templates(&self) -> Result<Vec<SiteTemplatesRow>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT site, docs, lines, langs FROM site_templates ORDER BY site")?;
+        let rows = st
+            .query_map([], |r| {
+                let blob: Vec<u8> = r.get(2)?;
+                Ok(SiteTemplatesRow {
+                    site: r.get(0)?,
+                    docs: r.get::<_, i64>(1)?.clamp(0, i64::from(u32::MAX)) as u32,
+                    lines: decode_lines(&blob),
+                    langs: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Saves (replacing) the statistics of the given sites, in one transaction.
+    pub fn save_site_templates(&mut self, rows: &[SiteTemplatesRow]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut st = tx.prepare(
+                "INSERT INTO site_templates(site, docs, lines, langs) VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT(site) DO UPDATE SET docs = excluded.docs, lines = excluded.lines, \
+                 langs = excluded.langs",
+            )?;
+            for r in rows {
+                st.execute(params![
+                    r.site,
+                    i64::from(r.docs),
+                    encode_lines(&r.lines),
+                    r.langs
+                ])?;
+            }
+        }
+        tx.commit()?;
         Ok(())
     }
 
@@ -654,6 +739,48 @@ mod tests {
             fingerprints: vec![(u64::MAX, 7), (3, 0)],
             meta: CleanMeta::default(),
         }
+    }
+
+    #[test]
+    fn site_templates_round_trip_and_version_3_migrates() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        {
+            let mut s = Store::open(&path).unwrap();
+            let rows = vec![
+                SiteTemplatesRow {
+                    site: "b-site".into(),
+                    docs: 7,
+                    lines: vec![(1, 3), (u64::MAX, u32::MAX)],
+                    langs: Some("{}".into()),
+                },
+                SiteTemplatesRow {
+                    site: "a-site".into(),
+                    docs: 1,
+                    lines: vec![],
+                    langs: None,
+                },
+            ];
+            s.save_site_templates(&rows).unwrap();
+            let back = s.load_site_templates().unwrap();
+            assert_eq!(back, vec![rows[1].clone(), rows[0].clone()]);
+            let mut again = rows[0].clone();
+            again.docs = 8;
+            s.save_site_templates(&[again]).unwrap();
+            assert_eq!(s.load_site_templates().unwrap()[1].docs, 8);
+            // A store written by the previous version: no site_templates table.
+            s.conn
+                .execute_batch("DROP TABLE site_templates; UPDATE meta SET value = '3' WHERE key = 'schema_version';")
+                .unwrap();
+        }
+        assert!(
+            Store::open_readonly(&path).is_err(),
+            "version 3 is not read as 4"
+        );
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.meta("schema_version").unwrap().as_deref(), Some("4"));
+        assert!(s.load_site_templates().unwrap().is_empty());
+        assert_eq!(decode_lines(&[1, 2, 3]), vec![]);
     }
 
     #[test]
