@@ -143,7 +143,13 @@ pub fn extract(
                             .collect(),
                         speaker: true,
                     });
-                    persons.sort_by_key(|p| (p.pos, p.span.begin));
+                    // keep `persons` sorted by position (insertion, not a full sort)
+                    if let Some(last) = persons.pop() {
+                        let at = persons.partition_point(|p| {
+                            (p.pos, p.span.begin) <= (last.pos, last.span.begin)
+                        });
+                        persons.insert(at, last);
+                    }
                 }
             }
             prev = Some((raw.close.unwrap_or(raw.inner_e), q.speaker.clone(), region));
@@ -253,10 +259,10 @@ fn attribute(
         // No subject ("Et de préciser :"): the previous speaker.
         return inherit(at, prev, 0.6);
     };
-    let recent = persons
-        .iter()
-        .rev()
-        .filter(|c| c.pos < at && at - c.pos <= RESOLVE_WINDOW);
+    // Persons before `at` within the window, nearest first (bounded work).
+    let k = persons.partition_point(|c| c.pos < at);
+    let window = &persons[persons[..k].partition_point(|c| at - c.pos > RESOLVE_WINDOW)..k];
+    let recent = window.iter().rev();
     if p.pronoun {
         if let Some(c) = recent.clone().next() {
             let sp = Speaker {
@@ -304,9 +310,7 @@ fn attribute(
             recent.clone().find(|c| {
                 !c.speaker
                     && c.context.iter().any(|w| is_person_role(w))
-                    && !persons
-                        .iter()
-                        .any(|q| q.speaker && q.pos < at && q.name == c.name)
+                    && !window.iter().any(|q| q.speaker && q.name == c.name)
             })
         };
         let pick = by_role.or_else(|| {
@@ -489,9 +493,11 @@ fn direct_quote(
                 // A person named between the previous quote and this one
                 // (the sentence introducing it), else the previous speaker.
                 let since = prev.map_or(0, |p| p.0);
-                let named = persons
+                let k = persons.partition_point(|c| c.pos < raw.open);
+                let named = persons[..k]
                     .iter()
                     .rev()
+                    .take_while(|c| raw.open - c.pos <= 600)
                     .find(|c| c.pos >= since && c.pos < raw.open && raw.open - c.pos <= 600);
                 let (sp, res, conf) = match named {
                     Some(c) => (
