@@ -472,7 +472,9 @@ pub(crate) fn assign(
                 has_own[p] = true;
                 out.push((p, mi, Placement::Near));
             }
-            None if m.span.end <= head_end || m.span.begin >= tail_start => doc_level.push(mi),
+            None if inside.is_empty() && (m.span.end <= head_end || m.span.begin >= tail_start) => {
+                doc_level.push(mi)
+            }
             None => {}
         }
     }

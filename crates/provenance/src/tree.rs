@@ -356,7 +356,8 @@ fn cluster_tree<'c>(
     };
 
     // Best alignment per pair, oriented (low, high).
-    let mut pair: BTreeMap<(usize, usize), (f32, Vec<Evidence>)> = BTreeMap::new();
+    type Best = (f32, Vec<Evidence>, (CharSpan, CharSpan));
+    let mut pair: BTreeMap<(usize, usize), Best> = BTreeMap::new();
     for a in &c.alignments {
         if a.a >= n || a.b >= n || a.a == a.b || !valid[a.a] || !valid[a.b] {
             continue;
@@ -380,9 +381,11 @@ fn cluster_tree<'c>(
         } else {
             ((a.b, a.a), negate(&ev))
         };
-        let e = pair.entry(key).or_insert((-1.0, Vec::new()));
-        if sim > e.0 {
-            *e = (sim, ev);
+        // The best alignment of a pair (ties: the first by spans).
+        let tie = (a.a_span.min(a.b_span), a.a_span.max(a.b_span));
+        let e = pair.entry(key).or_insert((-1.0, Vec::new(), tie));
+        if sim > e.0 || (sim == e.0 && tie < e.2) {
+            *e = (sim, ev, tie);
         }
     }
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -397,7 +400,7 @@ fn cluster_tree<'c>(
         } else {
             ((j, i), true)
         };
-        let (sim, ev) = pair.get(&key)?;
+        let (sim, ev, _) = pair.get(&key)?;
         let mut ev = if flip { negate(ev) } else { ev.clone() };
         if credits_outlet(j, outlet(i)) && outlet(i) != outlet(j) {
             ev.push(Evidence {
@@ -423,7 +426,7 @@ fn cluster_tree<'c>(
         let mut best: Option<(f32, usize)> = None;
         for &j in &neighbours[i] {
             let key = if i < j { (i, j) } else { (j, i) };
-            if let Some((sim, _)) = pair.get(&key) {
+            if let Some((sim, _, _)) = pair.get(&key) {
                 if best.is_none_or(|(b, bj)| *sim > b || (*sim == b && j < bj)) {
                     best = Some((*sim, j));
                 }
@@ -571,7 +574,16 @@ fn cluster_tree<'c>(
                     detail: "the parent is dated after the copy".to_string(),
                 });
             }
-            let s = 2.0 * sim + 0.3 * dir.clamp(-4.0, 4.0);
+            // Similarity chooses the parent; direction evidence only vetoes
+            // (an original carries more "original" marks than any copy, so
+            // it must not attract every copy); a credit naming the
+            // candidate's outlet counts for it.
+            let credit: f32 = ev
+                .iter()
+                .filter(|e| e.kind == EvidenceKind::Credit)
+                .map(|e| e.weight)
+                .sum();
+            let s = 2.0 * sim + 0.3 * (dir - credit).clamp(-4.0, 0.5) + 0.5 * credit;
             cands.push((s, q, sim, dir, ev));
         }
         cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(rank[x.1].cmp(&rank[y.1])));
