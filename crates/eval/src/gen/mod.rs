@@ -703,7 +703,14 @@ impl Generator<'_> {
         }
         let mut end_credit = None;
         for group in groups {
-            let g = rng.below(blocks.len() + 1);
+            let mut g = rng.below(blocks.len() + 1);
+            // Never between a copy and its credit (provenance labels only).
+            let is_credit = |b: &Block| matches!(b.kind, BlockKind::Credit(_));
+            while g < blocks.len()
+                && (is_credit(&blocks[g]) || (g > 0 && is_credit(&blocks[g - 1])))
+            {
+                g += 1;
+            }
             let after_bg = g > 0 && matches!(blocks[g - 1].kind, BlockKind::Background(_));
             let n = group.len();
             let mut seq = Vec::with_capacity(n);
