@@ -269,7 +269,7 @@ fn show_errors(
             };
             let node = &r.nodes[pi];
             let flagged = node.attribution.as_ref().is_some_and(|a| a.flagged);
-            if flagged == !cp.attributed || flag_err >= n {
+            if flagged != cp.attributed || flag_err >= n {
                 continue;
             }
             flag_err += 1;

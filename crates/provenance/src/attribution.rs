@@ -350,16 +350,16 @@ impl NameIndex {
             }
         }
         // A verb right after the name (one auxiliary allowed).
-        for k in t1..(t1 + 2).min(toks.len()) {
+        for (k, tok) in toks.iter().enumerate().skip(t1).take(2) {
             if broken(k - 1, k) {
                 break;
             }
-            if self.cues_after.contains(&toks[k].hash) {
+            if self.cues_after.contains(&tok.hash) {
                 return Some((
                     CueKind::After,
                     CharSpan {
                         begin: span.begin,
-                        end: toks[k].end as usize,
+                        end: tok.end as usize,
                     },
                 ));
             }
@@ -566,6 +566,22 @@ fn chars_of_last_lines(text: &str, n: usize) -> usize {
     chars
 }
 
+/// The credits in `text` naming one of `outlets` (except `own`): outlet
+/// index, the name's span, the credit phrase's span and the cue, in text
+/// order. A convenience for callers outside [`crate::analyse`].
+pub fn find_credits(
+    text: &str,
+    outlets: &[OutletInfo],
+    own: Option<usize>,
+) -> Vec<(usize, CharSpan, CharSpan, CueKind)> {
+    let idx = NameIndex::new(outlets);
+    let f = DocFeatures::new(text);
+    idx.credits(&f, own)
+        .into_iter()
+        .map(|m| (m.outlet, m.span, m.phrase, m.cue))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -673,20 +689,4 @@ mod tests {
         let a2 = assign(&f2, &[q1, q2], &ms2, 300);
         assert_eq!(a2, vec![(0, 0, Placement::Near), (1, 1, Placement::Near)]);
     }
-}
-
-/// The credits in `text` naming one of `outlets` (except `own`): outlet
-/// index, the name's span, the credit phrase's span and the cue, in text
-/// order. A convenience for callers outside [`crate::analyse`].
-pub fn find_credits(
-    text: &str,
-    outlets: &[OutletInfo],
-    own: Option<usize>,
-) -> Vec<(usize, CharSpan, CharSpan, CueKind)> {
-    let idx = NameIndex::new(outlets);
-    let f = DocFeatures::new(text);
-    idx.credits(&f, own)
-        .into_iter()
-        .map(|m| (m.outlet, m.span, m.phrase, m.cue))
-        .collect()
 }

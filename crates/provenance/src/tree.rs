@@ -422,9 +422,9 @@ fn cluster_tree<'c>(
     // Each passage votes for its most similar partner (an original is the
     // closest text to each of its direct copies).
     let mut votes = vec![0u32; n];
-    for i in 0..n {
+    for (i, nb) in neighbours.iter().enumerate() {
         let mut best: Option<(f32, usize)> = None;
-        for &j in &neighbours[i] {
+        for &j in nb {
             let key = if i < j { (i, j) } else { (j, i) };
             if let Some((sim, _, _)) = pair.get(&key) {
                 if best.is_none_or(|(b, bj)| *sim > b || (*sim == b && j < bj)) {
@@ -446,8 +446,8 @@ fn cluster_tree<'c>(
         }
         let mut s = 0.0;
         if pairwise {
-            for j in 0..n {
-                if j != i && valid[j] && c.passages[j].doc != c.passages[i].doc {
+            for (j, &vj) in valid.iter().enumerate() {
+                if j != i && vj && c.passages[j].doc != c.passages[i].doc {
                     s += time_weight(compare(time(i), time(j)), time(i), time(j));
                 }
             }

@@ -206,7 +206,9 @@ pub(crate) fn plan_credit(
             _ => (o.name.clone(), None),
         }
     };
-    let (credit, named): (&'static str, Option<(String, Option<String>, String)>) = match kind {
+    // (the name as written, its domain when written as one, the full name)
+    type Named = Option<(String, Option<String>, String)>;
+    let (credit, named): (&'static str, Named) = match kind {
         0 => {
             // The parent, or (for a chain) sometimes the original source.
             let mut target = parent_o;
