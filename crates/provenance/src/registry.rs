@@ -2,6 +2,29 @@
 //! kind, loaded from TOML or CSV or taken from a small built-in list of wire
 //! agencies, and the matching of documents to outlets by series, site name
 //! or URL domain (case and accents folded).
+//!
+//! TOML (see `outlets.example.toml` next to this crate's manifest):
+//!
+//! ```toml
+//! [[outlet]]
+//! name = "Le Héraut de Valmora"
+//! aliases = ["Héraut"]
+//! domains = ["heraut-valmora.example"]
+//! country = "VL"
+//! kind = "state-affiliated"   # wire, state-affiliated, public, independent, other
+//! ```
+//!
+//! CSV, with a header naming the columns (only `name` is required; lists
+//! separated by `;` or `|`; `#` starts a comment line):
+//!
+//! ```text
+//! name,aliases,domains,country,kind
+//! "Le Héraut de Valmora",Héraut,heraut-valmora.example,VL,state-affiliated
+//! ```
+//!
+//! A document whose series, site or domain matches no entry gets an
+//! implicit outlet named after its series (or site, or domain), so copies
+//! between unregistered outlets are still attributed by name.
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -319,3 +319,16 @@ fn a_cluster_of_thousands_of_copies_stays_fast() {
         .skip(1)
         .all(|n| n.parent.is_some()));
 }
+
+#[test]
+fn the_example_registry_loads() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("outlets.example.toml");
+    let r = Registry::load(&path).expect("example registry");
+    assert_eq!(r.outlets.len(), 3);
+    let bad = std::env::temp_dir().join("echotrace-prov-bad-registry.csv");
+    std::fs::write(&bad, "name,kind\nA,wire\nB,\"unterminated\n").unwrap();
+    let e = Registry::load(&bad).unwrap_err().to_string();
+    assert!(e.contains("line 3"), "{e}");
+    let _ = std::fs::remove_file(&bad);
+    assert!(Registry::load(std::path::Path::new("outlets.json")).is_err());
+}
