@@ -55,6 +55,9 @@ pub struct ParamArgs {
     /// Minimum number of aligned identical words in a passage.
     #[arg(long, default_value_t = 10)]
     pub min_words: usize,
+    /// Keep a passage shorter than min-chars/min-words when it covers whole sentences on both sides (a copied sentence) and has this many aligned words.
+    #[arg(long, default_value_t = 10)]
+    pub sentence_min_words: usize,
     /// Minimum share of aligned words in a passage (aligned words / words of the longer side).
     #[arg(long, default_value_t = 0.5)]
     pub min_density: f32,
@@ -75,6 +78,7 @@ impl ParamArgs {
             min_shared: self.min_shared,
             min_chars: self.min_chars,
             min_words: self.min_words,
+            sentence_min_words: self.sentence_min_words,
             min_density: self.min_density,
             gap: self.gap,
             exclude_same_series: self.exclude_same_series,

@@ -14,7 +14,10 @@ use echotrace_core::cluster::{cluster, Link, Side};
 use echotrace_core::fingerprint::fingerprints;
 use echotrace_core::model::{CharSpan, Document};
 use echotrace_core::normalise::{tokenize, tokenize_spans, widen_at, Token};
-use echotrace_core::{align::align_pair, Params};
+use echotrace_core::{
+    align::{align_pair, Tokenized},
+    Params,
+};
 use echotrace_ingest::{read_inputs, IngestError, IngestOptions, Item};
 use echotrace_store::{AlignmentRow, CleanMeta, NewDoc, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -489,7 +492,15 @@ fn align_chunk(
         .par_iter()
         .map(|c| {
             let (la, lb) = (&loaded[&c.a], &loaded[&c.b]);
-            align_pair(&la.tokens, &lb.tokens, &c.seeds, params)
+            let a = Tokenized {
+                text: &la.text,
+                tokens: &la.tokens,
+            };
+            let b = Tokenized {
+                text: &lb.text,
+                tokens: &lb.tokens,
+            };
+            align_pair(a, b, &c.seeds, params)
                 .into_iter()
                 .map(|p| AlignmentRow {
                     doc_a: doc_keys[c.a as usize],

@@ -13,7 +13,11 @@
 //!    words) and OCR-damaged words are bridged; the passage ends where the
 //!    matching stops paying for the gaps.
 //! 3. Passages shorter than `min_words` matched words or `min_chars`
-//!    characters are dropped; duplicates found from several chains are merged.
+//!    characters are dropped, unless they cover whole sentences on both
+//!    sides (a copied sentence: from a sentence start to a sentence end) with
+//!    at least `sentence_min_words` matched words; chance matches of common
+//!    phrases rarely begin and end at sentence boundaries in both texts.
+//!    Duplicates found from several chains are merged.
 
 use crate::model::CharSpan;
 use crate::normalise::Token;
@@ -52,14 +56,23 @@ const SHIFT_COST: f32 = 0.05;
 const RUN_WEIGHT: f32 = 1.0;
 const LONE_WEIGHT: f32 = 0.4;
 
+/// One side of a pair: the text as given and its tokens (from
+/// [`crate::normalise::tokenize`] or `tokenize_spans` of that text).
+#[derive(Debug, Clone, Copy)]
+pub struct Tokenized<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+}
+
 /// Aligns documents A and B given the seeds `(word in A, word in B)` of their
 /// shared fingerprints. Deterministic; the result is sorted by position in A.
 pub fn align_pair(
-    ta: &[Token],
-    tb: &[Token],
+    a: Tokenized<'_>,
+    b: Tokenized<'_>,
     seeds: &[(u32, u32)],
     params: &Params,
 ) -> Vec<AlignedPassage> {
+    let (ta, tb) = (a.tokens, b.tokens);
     let mut seeds: Vec<(u32, u32)> = seeds
         .iter()
         .copied()
@@ -70,7 +83,7 @@ pub fn align_pair(
     let chains = chain_seeds(&seeds, params);
     let mut found = Vec::new();
     for chain in &chains {
-        if let Some(p) = align_chain(ta, tb, chain, params) {
+        if let Some(p) = align_chain(a, b, chain, params) {
             found.push(p);
         }
     }
@@ -116,11 +129,13 @@ fn chain_seeds(seeds: &[(u32, u32)], params: &Params) -> Vec<Vec<(u32, u32)>> {
 }
 
 fn align_chain(
-    ta: &[Token],
-    tb: &[Token],
+    sa: Tokenized<'_>,
+    sb: Tokenized<'_>,
     chain: &[(u32, u32)],
     params: &Params,
 ) -> Option<AlignedPassage> {
+    let (ta, tb) = (sa.tokens, sb.tokens);
+    let floor = params.min_words.min(params.sentence_min_words.max(1));
     let n = params.ngram as i64;
     let margin = params.gap as i64;
     let first = chain[0];
@@ -172,12 +187,12 @@ fn align_chain(
             }
         }
     }
-    if anchors.len() < params.min_words {
+    if anchors.len() < floor {
         return None;
     }
     let chosen = best_anchor_chain(&anchors, params.gap as i64 + 1);
     let matched = chosen.len() as u32;
-    if (matched as usize) < params.min_words {
+    if (matched as usize) < floor {
         return None;
     }
     let (fa, fb) = chosen[0];
@@ -190,14 +205,25 @@ fn align_chain(
         begin: tb[fb as usize].begin as usize,
         end: tb[lb as usize].end as usize,
     };
-    if a.len() < params.min_chars || b.len() < params.min_chars {
-        return None;
-    }
     let len_a = la - fa + 1;
     let len_b = lb - fb + 1;
     let score = matched as f32 / len_a.max(len_b) as f32;
     if score < params.min_density {
         return None;
+    }
+    let long_enough = (matched as usize) >= params.min_words
+        && a.len() >= params.min_chars
+        && b.len() >= params.min_chars;
+    if !long_enough {
+        // A short passage counts only as a whole copied sentence (or run of
+        // sentences), nearly word for word.
+        let whole = (matched as usize) >= params.sentence_min_words
+            && score >= SENTENCE_MIN_DENSITY
+            && whole_sentences(sa, fa as usize, la as usize)
+            && whole_sentences(sb, fb as usize, lb as usize);
+        if !whole {
+            return None;
+        }
     }
     Some(AlignedPassage {
         a_words: (fa, la + 1),
@@ -206,6 +232,38 @@ fn align_chain(
         b,
         matched,
         score,
+    })
+}
+
+/// Smallest density of a short passage kept as a copied sentence.
+const SENTENCE_MIN_DENSITY: f32 = 0.75;
+/// Words of a copied sentence that may differ at its start or its end (a
+/// replaced first or last word) while it still counts as whole.
+const SENTENCE_SLACK: usize = 2;
+
+/// True when the tokens `first..=last` of `side` run from a sentence start
+/// to a sentence end, give or take [`SENTENCE_SLACK`] words at each end.
+fn whole_sentences(side: Tokenized<'_>, first: usize, last: usize) -> bool {
+    let t = side.tokens;
+    if last >= t.len() || first > last {
+        return false;
+    }
+    let starts = (first.saturating_sub(SENTENCE_SLACK)..=first).any(|k| break_before(side, k));
+    let ends = (last..=(last + SENTENCE_SLACK).min(t.len() - 1)).any(|k| break_before(side, k + 1));
+    starts && ends
+}
+
+/// True when a sentence ends between token `k - 1` and token `k` (or `k` is
+/// the first token, or one past the last).
+fn break_before(side: Tokenized<'_>, k: usize) -> bool {
+    let t = side.tokens;
+    if k == 0 || k >= t.len() {
+        return true;
+    }
+    let (from, to) = (t[k - 1].byte_end as usize, t[k].byte_begin as usize);
+    side.text.get(from..to.max(from)).is_some_and(|gap| {
+        gap.chars()
+            .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ':' | '\n'))
     })
 }
 
@@ -322,9 +380,24 @@ mod tests {
     }
 
     fn align(a: &str, b: &str) -> Vec<AlignedPassage> {
-        let p = Params::default();
+        align_with(a, b, &Params::default())
+    }
+
+    fn align_with(a: &str, b: &str, p: &Params) -> Vec<AlignedPassage> {
         let (ta, tb) = (tokenize(a), tokenize(b));
-        align_pair(&ta, &tb, &seeds(&ta, &tb, &p), &p)
+        let s = seeds(&ta, &tb, p);
+        align_pair(
+            Tokenized {
+                text: a,
+                tokens: &ta,
+            },
+            Tokenized {
+                text: b,
+                tokens: &tb,
+            },
+            &s,
+            p,
+        )
     }
 
     const P1: &str = "The minister said on Thursday that the new rail line would open to passengers before the end of the summer, two years later than first promised, after a long dispute over the cost of the tunnels under the river.";
@@ -397,6 +470,30 @@ mod tests {
     }
 
     #[test]
+    fn a_short_copied_sentence_is_kept_but_not_a_short_shared_phrase() {
+        // 11 words, 67 characters: under min_chars, but a whole sentence on
+        // both sides.
+        let sentence = "Snow closed the northern pass for three days in a row last week.";
+        let a = format!("{FILLER_A} {sentence} {FILLER_B}");
+        let b = format!("{P2}\n\n{sentence}\n\n{P3}");
+        let got = align(&a, &b);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            slice_chars(&b, got[0].b.begin, got[0].b.end),
+            sentence.trim_end_matches('.')
+        );
+        // The same words inside longer, different sentences are not a copy.
+        let c = String::from("Local farmers in the valley said that snow closed the northern pass for three days in a row last week, and then it rained.");
+        assert!(align(&a, &c).is_empty());
+        // Turning the rule off drops the short sentence too.
+        let strict = Params {
+            sentence_min_words: 99,
+            ..Params::default()
+        };
+        assert!(align_with(&a, &b, &strict).is_empty());
+    }
+
+    #[test]
     fn unrelated_texts_give_nothing() {
         assert!(align(P1, P2).is_empty());
         assert!(align("", P2).is_empty());
@@ -407,7 +504,19 @@ mod tests {
         let ta = tokenize(P1);
         let tb = tokenize(P1);
         let p = Params::default();
-        let got = align_pair(&ta, &tb, &[(10_000, 3), (2, 99_999)], &p);
+        let side = Tokenized {
+            text: P1,
+            tokens: &ta,
+        };
+        let got = align_pair(
+            side,
+            Tokenized {
+                tokens: &tb,
+                ..side
+            },
+            &[(10_000, 3), (2, 99_999)],
+            &p,
+        );
         assert!(got.is_empty());
     }
 }

@@ -161,6 +161,7 @@ const LOCAL_BAND: i64 = 10;
 /// do not, and such pairs are not worth aligning.
 fn has_local_pair(seeds: &[SeedEntry], params: &Params) -> bool {
     let reach = (params.gap + params.ngram) as i64;
+    let min_words = params.min_words.min(params.sentence_min_words.max(1)) as i64;
     for (x, s) in seeds.iter().enumerate() {
         let ds = s.pb as i64 - s.pa as i64;
         for t in &seeds[x + 1..] {
@@ -171,7 +172,7 @@ fn has_local_pair(seeds: &[SeedEntry], params: &Params) -> bool {
             // The two fingerprints must span at least `min_words` words:
             // overlapping n-grams of one short common phrase do not count.
             if da > 0
-                && da + params.ngram as i64 + 2 >= params.min_words as i64
+                && da + params.ngram as i64 + 2 >= min_words
                 && t.pb > s.pb
                 && ((t.pb as i64 - t.pa as i64) - ds).abs() <= LOCAL_BAND
             {

@@ -21,6 +21,13 @@ pub struct Params {
     pub min_chars: usize,
     /// Minimum number of aligned (identical) words in a passage.
     pub min_words: usize,
+    /// A passage below `min_words` or `min_chars` is still kept when it
+    /// covers whole sentences on both sides (sentence start to sentence end,
+    /// nearly word for word) and has at least this many aligned words. With
+    /// the default (equal to `min_words`) a copied sentence of 10 words or
+    /// more is kept however few characters it has; lower values find shorter
+    /// copied sentences, at the price of chance matches in large corpora.
+    pub sentence_min_words: usize,
     /// Minimum density of a passage: aligned words divided by the word count
     /// of its longer side. Chance matches of common words spread over a
     /// long stretch fall below it; copies, even heavily edited, do not.
@@ -42,6 +49,7 @@ impl Default for Params {
             min_shared: 2,
             min_chars: 80,
             min_words: 10,
+            sentence_min_words: 10,
             min_density: 0.5,
             gap: 60,
             exclude_same_series: false,

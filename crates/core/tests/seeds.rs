@@ -2,7 +2,7 @@
 //! 001, 000 and 002 share paragraphs; 003 and 004 share none with them.
 //! Skips (with a message) when ../shared/seeds is not there.
 
-use echotrace_core::align::align_pair;
+use echotrace_core::align::{align_pair, Tokenized};
 use echotrace_core::candidates::{candidate_pairs, DocInfo, Posting};
 use echotrace_core::fingerprint::fingerprints;
 use echotrace_core::normalise::{slice_chars, tokenize};
@@ -62,7 +62,11 @@ fn seeds_link_the_copies_and_nothing_else() {
     let mut linked = Vec::new();
     for c in &cands {
         let (a, b) = (c.a as usize, c.b as usize);
-        for pa in align_pair(&tokens[a], &tokens[b], &c.seeds, &p) {
+        let side = |d: usize| Tokenized {
+            text: &docs[d].1,
+            tokens: &tokens[d],
+        };
+        for pa in align_pair(side(a), side(b), &c.seeds, &p) {
             eprintln!(
                 "{} [{}..{}] <-> {} [{}..{}] matched {} score {:.2}\n   A: {}\n   B: {}",
                 docs[a].0,
