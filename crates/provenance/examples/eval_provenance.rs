@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! cargo run --release -p echotrace-provenance --example eval_provenance -- \
-//!     --docs 3000 --seed 1 --lang fr [--base ../shared/data/base-text] [--no-detect]
+//!     --docs 3000 --seed 1 --lang fr [--base ../shared/data/base-text] [--no-detect] \
+//!     [--dates 0.8,0.12,0.04,0.04]
 //! ```
 
 use std::collections::HashMap;
@@ -50,8 +51,19 @@ fn main() -> anyhow::Result<()> {
             "--no-detect" => detect = false,
             "--debug" => debug = val()?.parse()?,
             "--out" => out = Some(PathBuf::from(val()?)),
+            "--dates" => {
+                // Weights of minute, day, month precision and undated.
+                let w: Vec<f64> = val()?
+                    .split(',')
+                    .map(str::parse)
+                    .collect::<Result<_, _>>()?;
+                let w: [f64; 4] = w
+                    .try_into()
+                    .map_err(|_| anyhow::anyhow!("--dates needs four weights"))?;
+                cfg.provenance.get_or_insert_with(Default::default).date_precision = w;
+            }
             _ => anyhow::bail!(
-                "unknown argument {a}; expected --docs --seed --lang --base --no-base --no-detect --debug N --out DIR"
+                "unknown argument {a}; expected --docs --seed --lang --base --no-base --no-detect --dates M,D,MO,NONE --debug N --out DIR"
             ),
         }
     }
