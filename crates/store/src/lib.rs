@@ -20,7 +20,10 @@ use std::path::Path;
 
 /// Version of the schema below, kept in `meta.schema_version`.
 /// 4: `site_templates` (stores of version 3 are migrated on open).
-pub const SCHEMA_VERSION: i64 = 4;
+/// 5: `quotes`, `quote_groups`, `quotes_done` (issue 5), `outlets`,
+/// `doc_outlets`, `provenance` (issue 4); stores of version 3 and 4 gain the
+/// new, empty tables on open.
+pub const SCHEMA_VERSION: i64 = 5;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -105,6 +108,68 @@ CREATE TABLE IF NOT EXISTS site_templates (
     lines BLOB NOT NULL,
     langs TEXT
 );
+CREATE TABLE IF NOT EXISTS quotes (
+    quote_id      INTEGER PRIMARY KEY,
+    doc_key       INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    begin         INTEGER NOT NULL,
+    end           INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    speaker       TEXT,
+    speaker_name  TEXT,
+    speaker_role  TEXT,
+    speaker_begin INTEGER,
+    speaker_end   INTEGER,
+    cue           TEXT,
+    resolution    TEXT NOT NULL,
+    comment       INTEGER,
+    confidence    REAL NOT NULL,
+    uncertain     INTEGER NOT NULL,
+    quote_group   INTEGER,
+    same_wording  INTEGER,
+    diff          TEXT,
+    UNIQUE (doc_key, idx)
+);
+CREATE INDEX IF NOT EXISTS quotes_group ON quotes(quote_group);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name);
+CREATE TABLE IF NOT EXISTS quote_groups (
+    quote_group INTEGER PRIMARY KEY,
+    reference   INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    n_docs      INTEGER NOT NULL,
+    first_quote INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS quotes_done (
+    doc_key INTEGER PRIMARY KEY REFERENCES documents(doc_key) ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS outlets (
+    outlet  INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE,
+    kind    TEXT,
+    country TEXT,
+    aliases TEXT,
+    domains TEXT,
+    stats   TEXT
+);
+CREATE TABLE IF NOT EXISTS doc_outlets (
+    doc_key INTEGER PRIMARY KEY REFERENCES documents(doc_key) ON DELETE CASCADE,
+    outlet  INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS provenance (
+    uid         INTEGER PRIMARY KEY,
+    cluster     INTEGER NOT NULL,
+    is_source   INTEGER NOT NULL,
+    parent      INTEGER,
+    depth       INTEGER NOT NULL,
+    confidence  REAL NOT NULL,
+    evidence    TEXT NOT NULL,
+    attribution TEXT,
+    flagged     INTEGER NOT NULL DEFAULT 0,
+    credits     TEXT
+);
+CREATE INDEX IF NOT EXISTS provenance_cluster ON provenance(cluster);
 "#;
 
 /// What the clean stage learnt about one site (series), kept between runs
@@ -291,9 +356,11 @@ impl Store {
         match store.meta("schema_version")? {
             None => store.set_meta("schema_version", &SCHEMA_VERSION.to_string())?,
             Some(v) if v == SCHEMA_VERSION.to_string() => {}
-            // Version 3 lacks only `site_templates`, which the schema above
-            // has just created.
-            Some(v) if v == "3" => store.set_meta("schema_version", &SCHEMA_VERSION.to_string())?,
+            // Versions 3 and 4 lack only tables, which the schema above has
+            // just created.
+            Some(v) if v == "3" || v == "4" => {
+                store.set_meta("schema_version", &SCHEMA_VERSION.to_string())?
+            }
             Some(v) => bail!(
                 "{}: schema version {v}, this echotrace reads version {SCHEMA_VERSION}",
                 path.display()
