@@ -581,7 +581,8 @@ impl Store {
 
     pub fn count(&self, table: &str) -> Result<usize> {
         let sql = match table {
-            "documents" | "alignments" | "passages" | "clusters" | "skipped" => {
+            "documents" | "alignments" | "passages" | "clusters" | "skipped" | "quotes"
+            | "quote_groups" | "outlets" | "provenance" => {
                 format!("SELECT count(*) FROM {table}")
             }
             _ => bail!("no table {table}"),
@@ -842,10 +843,14 @@ mod tests {
         }
         assert!(
             Store::open_readonly(&path).is_err(),
-            "version 3 is not read as 4"
+            "version 3 is not read as the current version"
         );
         let s = Store::open(&path).unwrap();
-        assert_eq!(s.meta("schema_version").unwrap().as_deref(), Some("4"));
+        assert_eq!(
+            s.meta("schema_version").unwrap(),
+            Some(SCHEMA_VERSION.to_string())
+        );
+        assert_eq!(s.count("quotes").unwrap(), 0);
         assert!(s.load_site_templates().unwrap().is_empty());
         assert_eq!(decode_lines(&[1, 2, 3]), vec![]);
     }
