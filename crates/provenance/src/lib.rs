@@ -59,6 +59,11 @@ pub struct DocMeta {
     /// Precision of `date` when known to be coarser than it is written.
     #[serde(default)]
     pub date_precision: Option<Precision>,
+    /// Length of the document's text in characters, when the caller passes
+    /// an empty text for a document without passages (to spare loading
+    /// it); `None`: counted from the text given.
+    #[serde(default)]
+    pub n_chars: Option<u64>,
 }
 
 /// A passage of a cluster: a character span of one document.

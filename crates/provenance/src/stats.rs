@@ -83,6 +83,7 @@ pub(crate) fn outlet_stats(
     outlets: &[OutletInfo],
     doc_outlets: &[Option<usize>],
     texts: &[&str],
+    n_chars: &[Option<u64>],
     times: &[Option<TimeRange>],
     clusters: &[ClusterInput],
     results: &[ClusterProvenance],
@@ -92,7 +93,11 @@ pub(crate) fn outlet_stats(
         if let (Some(o), Some(t)) = (o, texts.get(d)) {
             let a = acc.entry(*o).or_default();
             a.docs += 1;
-            a.chars += t.chars().count() as u64;
+            a.chars += n_chars
+                .get(d)
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| t.chars().count() as u64);
         }
     }
     for (c, r) in clusters.iter().zip(results) {

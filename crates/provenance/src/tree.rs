@@ -319,6 +319,7 @@ pub fn analyse(
         &table.outlets,
         &doc_outlets,
         texts,
+        &docs.iter().map(|d| d.n_chars).collect::<Vec<_>>(),
         &times,
         clusters,
         &out_clusters,

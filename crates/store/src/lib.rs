@@ -18,6 +18,9 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use serde_json::Value;
 use std::path::Path;
 
+mod provenance;
+pub use provenance::{OutletRecord, PassageAlignment, ProvenanceDoc, ProvenanceRow};
+
 /// Version of the schema below, kept in `meta.schema_version`.
 /// 4: `site_templates` (stores of version 3 are migrated on open).
 /// 5: `quotes`, `quote_groups`, `quotes_done` (issue 5), `outlets`,
