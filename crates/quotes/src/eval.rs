@@ -7,6 +7,12 @@ use crate::model::{CharSpan, Quote, QuoteKind, Resolution};
 use crate::text::fold_words;
 use serde::{Deserialize, Serialize};
 
+/// The development gold set shipped with the crate (`data/gold_dev.jsonl`),
+/// embedded so that the binary scores it from any directory.
+pub const GOLD_DEV: &str = include_str!("../data/gold_dev.jsonl");
+/// The held-out gold set shipped with the crate (`data/gold_heldout.jsonl`).
+pub const GOLD_HELDOUT: &str = include_str!("../data/gold_heldout.jsonl");
+
 /// Speaker label of a quote in a reader comment, in gold files and scores.
 pub const COMMENT_SPEAKER: &str = "@comment";
 

@@ -19,7 +19,11 @@ use serde_json::Value;
 use std::path::Path;
 
 mod provenance;
+mod quotes;
 pub use provenance::{OutletRecord, PassageAlignment, ProvenanceDoc, ProvenanceRow};
+pub use quotes::{
+    DocQuoteRows, GroupMemberRow, LinkableQuote, QuoteGroupRow, QuoteListRow, QuoteRow, QuoteSource,
+};
 
 /// Version of the schema below, kept in `meta.schema_version`.
 /// 4: `site_templates` (stores of version 3 are migrated on open).
