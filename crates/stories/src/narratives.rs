@@ -1,0 +1,328 @@
+//! Narratives: stories that make the same claim about other events, places,
+//! years or in other languages. Stories are compared on entities, entity
+//! pairs (what is said about whom, language-independent) and content words,
+//! with no time constraint but a higher bar (shared distinctive features),
+//! and grouped in time order the way documents are grouped into stories.
+//! Each document of a narrative gets a stance: it relays the claim, it
+//! questions it (critical markers near the claim), or unknown.
+
+use crate::dates::{iso, parse_interval};
+use crate::features::{kind_of, Kind};
+use crate::lexicon::CRITICAL_MARKERS;
+use crate::stories::{KeyEntity, StoryDoc, StoryId, StoryIndex};
+use crate::vector::{add_into, cosine, prune, shared_keys, Sparse};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// A narrative's number (dense, in order of creation).
+pub type NarrativeId = u32;
+
+/// Options of narrative grouping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NarrativeOptions {
+    /// Minimum similarity for a story to join a narrative.
+    pub threshold: f32,
+    /// Weights of the entity, entity-pair and content-word cosines.
+    pub entity_weight: f32,
+    pub pair_weight: f32,
+    pub term_weight: f32,
+    /// Minimum number of shared distinctive features (entity pairs, and
+    /// entities seen in at most `max_df_share` of the documents).
+    pub min_shared: usize,
+    pub max_df_share: f32,
+    /// Narratives with fewer stories are not reported.
+    pub min_stories: usize,
+    /// Critical-marker points for a document to "question" the claim.
+    pub questions_at: u32,
+}
+
+impl Default for NarrativeOptions {
+    fn default() -> Self {
+        NarrativeOptions {
+            threshold: 0.25,
+            entity_weight: 0.45,
+            pair_weight: 0.35,
+            term_weight: 0.20,
+            min_shared: 3,
+            max_df_share: 0.5,
+            min_stories: 2,
+            questions_at: 3,
+        }
+    }
+}
+
+/// A narrative as reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Narrative {
+    pub id: NarrativeId,
+    /// Its stories, in time order.
+    pub stories: Vec<StoryId>,
+    /// Its documents (ids), in time order.
+    pub documents: Vec<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub entities: Vec<KeyEntity>,
+    /// Its most characteristic entity pairs and content-word stems.
+    pub phrases: Vec<String>,
+    /// Its feature keys with weights (what stance detection looks for).
+    pub features: Vec<(u64, f32)>,
+}
+
+/// Vector of a story for narrative comparison: its centroid without numbers
+/// (dates and figures change from one event to the next).
+fn story_vector(c: &Sparse) -> Sparse {
+    c.iter()
+        .filter(|(k, _)| kind_of(*k) != Kind::Number)
+        .copied()
+        .collect()
+}
+
+/// Groups the stories of `index` into narratives.
+pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative> {
+    let df = &index.df;
+    let max_df = ((df.n_docs as f32) * opts.max_df_share).max(2.0) as u32;
+    let distinctive = |k: u64| match kind_of(k) {
+        Kind::Pair => true,
+        Kind::Entity => df.df.get(&k).copied().unwrap_or(0) <= max_df,
+        _ => false,
+    };
+    // Stories in time order (undated last).
+    let mut order: Vec<usize> = (0..index.stories.len()).collect();
+    order.sort_by_key(|&i| (index.stories[i].span.map_or(i64::MAX, |s| s.0), i));
+    struct Group {
+        stories: Vec<usize>,
+        centroid: Sparse,
+        langs: HashSet<String>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for &si in &order {
+        let s = &index.stories[si];
+        let v = story_vector(&s.centroid);
+        let mut best: Option<(f32, usize)> = None;
+        for (gi, g) in groups.iter().enumerate() {
+            let shared = shared_keys(&v, &g.centroid)
+                .into_iter()
+                .filter(|k| distinctive(*k))
+                .count();
+            if shared < opts.min_shared {
+                continue;
+            }
+            let ce = cosine(&v, &g.centroid, Kind::Entity, df);
+            let cp = cosine(&v, &g.centroid, Kind::Pair, df);
+            let same_lang = s.langs.keys().any(|l| g.langs.contains(l));
+            let sim = if same_lang {
+                opts.entity_weight * ce + opts.pair_weight * cp + opts.term_weight * cosine(&v, &g.centroid, Kind::Term, df)
+            } else {
+                (opts.entity_weight * ce + opts.pair_weight * cp) / (opts.entity_weight + opts.pair_weight).max(1e-6)
+            };
+            if sim >= opts.threshold && best.is_none_or(|(b, _)| sim > b) {
+                best = Some((sim, gi));
+            }
+        }
+        // Stories enter with unit weight whatever their size.
+        let n: f32 = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-6);
+        match best {
+            Some((_, gi)) => {
+                let g = &mut groups[gi];
+                g.stories.push(si);
+                add_into(&mut g.centroid, &v, 1.0 / n);
+                prune(&mut g.centroid, 256, df);
+                g.langs.extend(s.langs.keys().cloned());
+            }
+            None => groups.push(Group {
+                stories: vec![si],
+                centroid: v.iter().map(|(k, w)| (*k, w / n)).collect(),
+                langs: s.langs.keys().cloned().collect(),
+            }),
+        }
+    }
+    let mut out = Vec::new();
+    for g in groups {
+        if g.stories.len() < opts.min_stories.max(1) {
+            continue;
+        }
+        let mut labels: BTreeMap<u64, String> = BTreeMap::new();
+        let mut docs: Vec<(Option<(i64, i64)>, String)> = Vec::new();
+        let mut span: Option<(i64, i64)> = None;
+        for &si in &g.stories {
+            let s = &index.stories[si];
+            for (k, l) in &s.labels {
+                labels.entry(*k).or_insert_with(|| l.clone());
+            }
+            for m in &s.members {
+                docs.push((m.date.as_deref().and_then(parse_interval), m.id.clone()));
+            }
+            if let Some(x) = s.span {
+                span = Some(span.map_or(x, |y| (x.0.min(y.0), x.1.max(y.1))));
+            }
+        }
+        docs.sort_by(|a, b| (a.0.is_none(), a.0, &a.1).cmp(&(b.0.is_none(), b.0, &b.1)));
+        let mut phrases: Vec<(f32, String)> = g
+            .centroid
+            .iter()
+            .filter(|(k, _)| matches!(kind_of(*k), Kind::Pair | Kind::Term))
+            .filter_map(|(k, w)| labels.get(k).map(|l| (w * df.idf(*k), l.clone())))
+            .collect();
+        phrases.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        phrases.truncate(12);
+        out.push(Narrative {
+            id: out.len() as NarrativeId,
+            stories: g.stories.iter().map(|&s| s as StoryId).collect(),
+            documents: docs.into_iter().map(|d| d.1).collect(),
+            start: span.map(|x| iso(x.0)),
+            end: span.map(|x| iso(x.1)),
+            entities: index.key_entities(&g.centroid, &labels, 10),
+            phrases: phrases.into_iter().map(|p| p.1).collect(),
+            features: g
+                .centroid
+                .iter()
+                .map(|(k, w)| (*k, (w * df.idf(*k) * 1000.0).round() / 1000.0))
+                .collect(),
+        });
+    }
+    out
+}
+
+/// How a document presents the narrative's claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Relays,
+    Questions,
+    Unknown,
+}
+
+/// A document's stance with the sentence that shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocStance {
+    pub doc: String,
+    pub stance: Stance,
+    /// Character offsets of the evidence sentence in the document's text.
+    pub begin: Option<usize>,
+    pub end: Option<usize>,
+    pub evidence: Option<String>,
+    /// Critical markers found (folded), and their points.
+    pub markers: Vec<String>,
+    pub points: u32,
+}
+
+/// Stance of `doc` towards `narrative`'s claim: sentences carrying the
+/// narrative's features are the claim's sentences; critical markers in them
+/// ("aucune preuve", "conspiracy theory", "prétendu", a question, words in
+/// scare quotes…) add points; `opts.questions_at` points make it
+/// "questions", otherwise "relays"; no claim sentence: "unknown".
+pub fn stance(doc: &StoryDoc, narrative: &Narrative, opts: &NarrativeOptions) -> DocStance {
+    let f = doc.features();
+    let mut top: Vec<(f32, u64)> = narrative
+        .features
+        .iter()
+        .filter(|(k, _)| kind_of(*k) != Kind::Number)
+        .map(|(k, w)| (*w, *k))
+        .collect();
+    top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    top.truncate(60);
+    let keys: HashSet<u64> = top.iter().map(|x| x.1).collect();
+    let chars: Vec<char> = doc.text.chars().collect();
+    let mut best_claim: Option<(usize, usize)> = None; // (score, sentence)
+    let mut points = 0u32;
+    let mut markers: Vec<String> = Vec::new();
+    let mut best_marker: Option<(u32, usize)> = None;
+    for (si, sk) in f.sentence_keys.iter().enumerate() {
+        let mut seen: Vec<u64> = sk.iter().copied().filter(|k| keys.contains(k)).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let score = seen.len();
+        if score == 0 {
+            continue;
+        }
+        if score >= 2 && best_claim.is_none_or(|(b, _)| score > b) {
+            best_claim = Some((score, si));
+        }
+        let Some(span) = f.sentences.get(si) else {
+            continue;
+        };
+        let raw: String = chars.get(span.begin..span.end.min(chars.len())).unwrap_or(&[]).iter().collect();
+        let folded = format!(" {} ", echotrace_core::normalise::folded(&raw));
+        let mut here = 0u32;
+        for (m, p) in CRITICAL_MARKERS {
+            if folded.contains(&format!(" {m} ")) {
+                here += p;
+                markers.push((*m).to_string());
+            }
+        }
+        if raw.trim_end().ends_with('?') || raw.contains("? ") {
+            here += 1;
+            markers.push("?".into());
+        }
+        if scare_quotes(&raw) {
+            here += 1;
+            markers.push("«…»".into());
+        }
+        if here > 0 {
+            points += here;
+            if best_marker.is_none_or(|(b, _)| here > b) {
+                best_marker = Some((here, si));
+            }
+        }
+    }
+    let (stance, ev) = match (best_claim, best_marker) {
+        (None, _) => (Stance::Unknown, None),
+        (Some(_), Some((_, si))) if points >= opts.questions_at => (Stance::Questions, Some(si)),
+        (Some((_, si)), _) => (Stance::Relays, Some(si)),
+    };
+    let span = ev.and_then(|si| f.sentences.get(si).copied());
+    DocStance {
+        doc: doc.id.clone(),
+        stance,
+        begin: span.map(|s| s.begin),
+        end: span.map(|s| s.end),
+        evidence: span.map(|s| chars.get(s.begin..s.end.min(chars.len())).unwrap_or(&[]).iter().collect()),
+        markers,
+        points,
+    }
+}
+
+/// True when the sentence puts one to three words in quotes (« preuve »,
+/// "evidence"): distance taken from a word.
+fn scare_quotes(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let close = match chars[i] {
+            '«' => '»',
+            '“' => '”',
+            '"' => '"',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut j = i + 1;
+        while j < chars.len() && chars[j] != close && j - i < 40 {
+            j += 1;
+        }
+        if j < chars.len() && chars[j] == close {
+            let inner: String = chars[i + 1..j].iter().collect();
+            let n = inner.split_whitespace().count();
+            if (1..=2).contains(&n) {
+                return true;
+            }
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scare_quotes_found() {
+        assert!(scare_quotes("si M. Lavrov parle de « preuve », il ne les a pas produites"));
+        assert!(!scare_quotes("« Nous avions beaucoup de questions sur les vols », a-t-il dit"));
+        assert!(!scare_quotes("«"));
+    }
+}

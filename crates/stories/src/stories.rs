@@ -1,0 +1,469 @@
+//! Incremental story clustering (after Miranda et al. 2018): each new
+//! document is compared with the centroids of the existing stories that
+//! share its heaviest features, and joins the most similar one whose time
+//! span is within a window of days of its date; otherwise it starts a new
+//! story. The state serialises, so a later run continues where this one
+//! stopped.
+
+use crate::dates::{gap, iso, parse_interval};
+use crate::features::{extract, kind_of, DocFeatures, Kind};
+use crate::vector::{add_into, cosine, doc_weights, prune, DocFreq, Sparse};
+use echotrace_core::model::CharSpan;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// A story's number (dense, in order of creation).
+pub type StoryId = u32;
+
+/// One document as the story stage receives it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoryDoc {
+    pub id: String,
+    /// ISO 639-1 code when known (else guessed from stop words).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// ISO date at any precision (`2021`, `2021-07`, `2021-07-22`).
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub outlet: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The text; every offset reported is a character offset into it.
+    pub text: String,
+    /// Body spans of `text` (character offsets) to read; empty: all of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<CharSpan>,
+}
+
+impl StoryDoc {
+    /// The features of this document.
+    pub fn features(&self) -> DocFeatures {
+        extract(&self.text, &self.body, self.lang.as_deref())
+    }
+}
+
+/// Options of story clustering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryOptions {
+    /// Minimum similarity for a document to join a story.
+    pub threshold: f32,
+    /// A document joins a story only if its date is at most this many days
+    /// outside the story's time span (undated documents or stories: no
+    /// constraint).
+    pub window_days: i64,
+    /// Weight of the entity cosine (the rest is the content-word cosine)
+    /// when the story has documents in the document's language.
+    pub entity_weight: f32,
+    /// Weight of the entity cosine when it has none (content words then
+    /// rarely match, so names and numbers carry the decision).
+    pub cross_language_entity_weight: f32,
+    /// Features kept per kind in a story centroid.
+    pub centroid_size: usize,
+    /// Features of a document used to look up candidate stories.
+    pub lookup_features: usize,
+    /// Most recent stories read per looked-up feature.
+    pub postings_per_feature: usize,
+}
+
+impl Default for StoryOptions {
+    fn default() -> Self {
+        StoryOptions {
+            threshold: 0.30,
+            window_days: 7,
+            entity_weight: 0.5,
+            cross_language_entity_weight: 0.9,
+            centroid_size: 96,
+            lookup_features: 24,
+            postings_per_feature: 256,
+        }
+    }
+}
+
+/// A document in a story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryMember {
+    pub id: String,
+    pub date: Option<String>,
+    pub outlet: Option<String>,
+    pub lang: Option<String>,
+    pub title: Option<String>,
+    /// Similarity with the story when it joined (1 for the first document).
+    pub score: f32,
+}
+
+/// A named entity (or number) with its weight in a story or narrative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyEntity {
+    pub label: String,
+    pub weight: f32,
+}
+
+/// A story as reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: StoryId,
+    /// First and last day of its dated documents (ISO), if any.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// Documents in time order (undated last, then by id).
+    pub documents: Vec<StoryMember>,
+    pub outlets: Vec<String>,
+    pub languages: Vec<String>,
+    pub entities: Vec<KeyEntity>,
+    /// Title of the document closest to the story when it joined, in the
+    /// story's main language.
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct StoryState {
+    pub(crate) members: Vec<StoryMember>,
+    pub(crate) span: Option<(i64, i64)>,
+    /// Sum of the members' unit vectors (see `vector::doc_weights`).
+    pub(crate) centroid: Sparse,
+    /// Labels of the centroid's keys.
+    pub(crate) labels: BTreeMap<u64, String>,
+    pub(crate) langs: BTreeMap<String, u32>,
+}
+
+/// The incremental story index: its state is everything needed to go on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoryIndex {
+    pub opts: StoryOptions,
+    pub(crate) df: DocFreq,
+    pub(crate) stories: Vec<StoryState>,
+    #[serde(with = "postings_serde")]
+    postings: HashMap<u64, Vec<StoryId>>,
+    /// Story of each document id, in order of addition.
+    assigned: Vec<(String, StoryId)>,
+}
+
+mod postings_serde {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::HashMap;
+
+    pub fn serialize<S: Serializer>(m: &HashMap<u64, Vec<u32>>, s: S) -> Result<S::Ok, S::Error> {
+        let mut v: Vec<(&u64, &Vec<u32>)> = m.iter().collect();
+        v.sort_unstable_by_key(|x| *x.0);
+        v.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<HashMap<u64, Vec<u32>>, D::Error> {
+        let v: Vec<(u64, Vec<u32>)> = Vec::deserialize(d)?;
+        Ok(v.into_iter().collect())
+    }
+}
+
+/// A document ready to be placed: its weights and metadata.
+struct Prepared {
+    member: StoryMember,
+    day: Option<(i64, i64)>,
+    weights: Sparse,
+    labels: BTreeMap<u64, String>,
+}
+
+fn prepare(doc: &StoryDoc) -> (Prepared, Sparse) {
+    let f = doc.features();
+    let counts = f.counts();
+    let weights = doc_weights(&counts);
+    let lang = doc
+        .lang
+        .clone()
+        .filter(|l| !l.trim().is_empty())
+        .or_else(|| f.lang.clone());
+    (
+        Prepared {
+            member: StoryMember {
+                id: doc.id.clone(),
+                date: doc.date.clone(),
+                outlet: doc.outlet.clone(),
+                lang,
+                title: doc.title.clone(),
+                score: 1.0,
+            },
+            day: doc.date.as_deref().and_then(parse_interval),
+            weights,
+            labels: f.labels,
+        },
+        counts,
+    )
+}
+
+impl StoryIndex {
+    pub fn new(opts: StoryOptions) -> StoryIndex {
+        StoryIndex {
+            opts,
+            df: DocFreq::default(),
+            stories: Vec::new(),
+            postings: HashMap::new(),
+            assigned: Vec::new(),
+        }
+    }
+
+    /// Number of stories.
+    pub fn len(&self) -> usize {
+        self.stories.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stories.is_empty()
+    }
+
+    /// Number of documents added.
+    pub fn n_docs(&self) -> usize {
+        self.assigned.len()
+    }
+
+    /// Adds one document and returns its story.
+    pub fn add(&mut self, doc: &StoryDoc) -> StoryId {
+        let (p, counts) = prepare(doc);
+        self.df.add(&counts);
+        self.place(p)
+    }
+
+    /// Adds a batch: features are computed in parallel, document
+    /// frequencies are updated with the whole batch, then documents are
+    /// placed one by one in date order (undated last, ties in input order).
+    /// Returns each document's story, in input order. The result does not
+    /// depend on the number of threads.
+    pub fn add_batch(&mut self, docs: &[StoryDoc]) -> Vec<StoryId> {
+        let prepared: Vec<(Prepared, Sparse)> = docs.par_iter().map(prepare).collect();
+        let mut order: Vec<usize> = (0..prepared.len()).collect();
+        order.sort_by_key(|&i| (prepared[i].0.day.map_or(i64::MAX, |d| d.0), i));
+        let mut slots: Vec<Option<Prepared>> = Vec::with_capacity(prepared.len());
+        for (p, counts) in prepared {
+            self.df.add(&counts);
+            slots.push(Some(p));
+        }
+        let mut out = vec![0; slots.len()];
+        for i in order {
+            if let Some(p) = slots[i].take() {
+                out[i] = self.place(p);
+            }
+        }
+        out
+    }
+
+    /// Similarity of a document's weights with a story's centroid.
+    fn similarity(&self, w: &Sparse, lang: Option<&str>, s: &StoryState) -> f32 {
+        let ce = cosine(w, &s.centroid, Kind::Entity, &self.df);
+        let ct = cosine(w, &s.centroid, Kind::Term, &self.df);
+        let same_lang = match lang {
+            Some(l) => s.langs.contains_key(l),
+            None => true,
+        };
+        let we = if same_lang {
+            self.opts.entity_weight
+        } else {
+            self.opts.cross_language_entity_weight
+        };
+        we * ce + (1.0 - we) * ct
+    }
+
+    fn place(&mut self, mut p: Prepared) -> StoryId {
+        // Candidate stories: postings of the document's heaviest features.
+        let mut feats: Vec<(f32, u64)> = p
+            .weights
+            .iter()
+            .filter(|(k, _)| matches!(kind_of(*k), Kind::Entity | Kind::Term | Kind::Number))
+            .map(|(k, w)| (w * self.df.idf(*k), *k))
+            .collect();
+        feats.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        feats.truncate(self.opts.lookup_features);
+        let mut cands: Vec<StoryId> = Vec::new();
+        for (_, k) in &feats {
+            if let Some(list) = self.postings.get(k) {
+                let from = list.len().saturating_sub(self.opts.postings_per_feature);
+                cands.extend_from_slice(&list[from..]);
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let lang = p.member.lang.clone();
+        let mut best: Option<(f32, StoryId)> = None;
+        for sid in cands {
+            let Some(s) = self.stories.get(sid as usize) else {
+                continue;
+            };
+            if let (Some(d), Some(span)) = (p.day, s.span) {
+                if gap(d, span) > self.opts.window_days {
+                    continue;
+                }
+            }
+            let sim = self.similarity(&p.weights, lang.as_deref(), s);
+            if sim >= self.opts.threshold && best.is_none_or(|(b, bid)| sim > b || (sim == b && sid < bid)) {
+                best = Some((sim, sid));
+            }
+        }
+        let sid = match best {
+            Some((sim, sid)) => {
+                p.member.score = sim;
+                sid
+            }
+            None => {
+                self.stories.push(StoryState {
+                    members: Vec::new(),
+                    span: None,
+                    centroid: Vec::new(),
+                    labels: BTreeMap::new(),
+                    langs: BTreeMap::new(),
+                });
+                (self.stories.len() - 1) as StoryId
+            }
+        };
+        self.assigned.push((p.member.id.clone(), sid));
+        let size = self.opts.centroid_size;
+        let Some(s) = self.stories.get_mut(sid as usize) else {
+            return sid;
+        };
+        let before: Vec<u64> = s.centroid.iter().map(|x| x.0).collect();
+        add_into(&mut s.centroid, &p.weights, 1.0);
+        prune(&mut s.centroid, size, &self.df);
+        for (k, l) in std::mem::take(&mut p.labels) {
+            if s.centroid.binary_search_by_key(&k, |x| x.0).is_ok() {
+                s.labels.entry(k).or_insert(l);
+            }
+        }
+        let centroid = &s.centroid;
+        s.labels.retain(|k, _| centroid.binary_search_by_key(k, |x| x.0).is_ok());
+        if let Some(d) = p.day {
+            s.span = Some(match s.span {
+                Some((a, b)) => (a.min(d.0), b.max(d.1)),
+                None => d,
+            });
+        }
+        if let Some(l) = &lang {
+            *s.langs.entry(l.clone()).or_insert(0) += 1;
+        }
+        let new_keys: Vec<u64> = s
+            .centroid
+            .iter()
+            .map(|x| x.0)
+            .filter(|k| before.binary_search(k).is_err() && kind_of(*k) != Kind::Pair)
+            .collect();
+        s.members.push(p.member);
+        for k in new_keys {
+            self.postings.entry(k).or_default().push(sid);
+        }
+        sid
+    }
+
+    /// The story of each document, in order of addition.
+    pub fn assignments(&self) -> &[(String, StoryId)] {
+        &self.assigned
+    }
+
+    /// Every story, in id order.
+    pub fn stories(&self) -> Vec<Story> {
+        (0..self.stories.len())
+            .filter_map(|i| self.story(i as StoryId))
+            .collect()
+    }
+
+    /// Key entities of a centroid, heaviest first.
+    pub(crate) fn key_entities(&self, centroid: &Sparse, labels: &BTreeMap<u64, String>, n: usize) -> Vec<KeyEntity> {
+        let mut v: Vec<(f32, &String)> = centroid
+            .iter()
+            .filter(|(k, _)| kind_of(*k) == Kind::Entity)
+            .filter_map(|(k, w)| labels.get(k).map(|l| (w * self.df.idf(*k), l)))
+            .collect();
+        v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        let mut out: Vec<KeyEntity> = Vec::new();
+        for (w, l) in v {
+            if out.len() >= n {
+                break;
+            }
+            if !out.iter().any(|e| &e.label == l) {
+                out.push(KeyEntity {
+                    label: l.clone(),
+                    weight: (w * 1000.0).round() / 1000.0,
+                });
+            }
+        }
+        out
+    }
+
+    /// One story as reported.
+    pub fn story(&self, id: StoryId) -> Option<Story> {
+        let s = self.stories.get(id as usize)?;
+        let mut docs = s.members.clone();
+        docs.sort_by(|a, b| {
+            let da = a.date.as_deref().and_then(parse_interval);
+            let db = b.date.as_deref().and_then(parse_interval);
+            (da.is_none(), da, &a.id).cmp(&(db.is_none(), db, &b.id))
+        });
+        let mut outlets: Vec<String> = docs.iter().filter_map(|d| d.outlet.clone()).collect();
+        outlets.sort();
+        outlets.dedup();
+        let languages: Vec<String> = s.langs.keys().cloned().collect();
+        let main_lang = s
+            .langs
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|x| x.0.clone());
+        let title = s
+            .members
+            .iter()
+            .filter(|m| m.title.as_deref().is_some_and(|t| !t.trim().is_empty()))
+            .max_by(|a, b| {
+                let la = a.lang == main_lang;
+                let lb = b.lang == main_lang;
+                la.cmp(&lb).then(a.score.total_cmp(&b.score)).then(b.id.cmp(&a.id))
+            })
+            .and_then(|m| m.title.clone());
+        Some(Story {
+            id,
+            start: s.span.map(|x| iso(x.0)),
+            end: s.span.map(|x| iso(x.1)),
+            documents: docs,
+            outlets,
+            languages,
+            entities: self.key_entities(&s.centroid, &s.labels, 10),
+            title,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, date: &str, lang: &str, text: &str) -> StoryDoc {
+        StoryDoc {
+            id: id.into(),
+            lang: Some(lang.into()),
+            date: Some(date.into()),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn empty_and_odd_documents() {
+        let mut ix = StoryIndex::new(StoryOptions::default());
+        let a = ix.add(&StoryDoc::default());
+        let b = ix.add(&StoryDoc {
+            id: "x".into(),
+            date: Some("not a date".into()),
+            text: "\u{0}…".into(),
+            ..Default::default()
+        });
+        assert_ne!(a, b, "documents without features start their own story");
+        assert_eq!(ix.n_docs(), 2);
+        let s = ix.stories();
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn time_window_separates() {
+        let t = "Le maire de Valmont, Paul Ferrand, inaugure le nouveau pont sur la Loire.";
+        let mut ix = StoryIndex::new(StoryOptions::default());
+        let a = ix.add(&doc("a", "2020-05-01", "fr", t));
+        let b = ix.add(&doc("b", "2020-05-02", "fr", t));
+        let c = ix.add(&doc("c", "2022-05-02", "fr", t));
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+}
