@@ -23,12 +23,16 @@ pub fn run(cli: Cli) -> Result<u8> {
             max_doc_bytes,
             batch_docs,
             no_clean,
+            outlets,
             json,
             quiet,
         } => {
             let params = params.params();
             params.validate().map_err(anyhow::Error::msg)?;
             let mut store = Store::open(&db.db)?;
+            if let Some(path) = &outlets {
+                crate::provenance::set_registry(&store, path)?;
+            }
             let opts = TraceOptions {
                 params,
                 replace,
@@ -50,6 +54,30 @@ pub fn run(cli: Cli) -> Result<u8> {
                 print_summary(&store, &stats)?;
             }
             Ok(if stats.skipped > 0 { EXIT_SKIPPED } else { 0 })
+        }
+        Command::Outlets { db, format } => {
+            let store = Store::open_readonly(&db.db)?;
+            let stdout = std::io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            crate::report::list_outlets(&store, format, &mut w)?;
+            w.flush()?;
+            Ok(0)
+        }
+        Command::Report {
+            db,
+            out,
+            max_clusters,
+        } => {
+            let store = Store::open_readonly(&db.db)?;
+            let o = crate::report::write_report(&store, &out, max_clusters)?;
+            println!(
+                "echotrace: wrote {} ({} documents, {} clusters, {} unattributed copies)",
+                out.display(),
+                o.documents,
+                o.clusters,
+                o.unattributed_copies
+            );
+            Ok(0)
         }
         Command::Export {
             db,
@@ -196,8 +224,8 @@ fn print_summary(store: &Store, s: &TraceStats) -> Result<()> {
         s.candidate_pairs, s.alignments_added, s.alignments_total
     );
     println!(
-        "  {} reused passages in {} clusters",
-        s.passages, s.clusters
+        "  {} reused passages in {} clusters; {} copies, {} of them unattributed",
+        s.passages, s.clusters, s.copies, s.unattributed_copies
     );
     let top = top_clusters(store, 5)?;
     if !top.is_empty() {
@@ -209,6 +237,9 @@ fn print_summary(store: &Store, s: &TraceStats) -> Result<()> {
                 list = snippet(&list, 100);
             }
             println!("  cluster {cl}: {size} passages in {n_docs} documents ({list})");
+            if let Some((src, flagged)) = crate::provenance::cluster_source(store, cl)? {
+                println!("    most likely source: {src}; unattributed copies: {flagged}");
+            }
             println!("    «{text}»");
         }
     }

@@ -151,6 +151,7 @@ const PASSAGE_COLUMNS: &[ColumnDef] = &[
     ("url", Kind::Str, false),
     ("title", Kind::Str, false),
     ("aligned", Kind::Str, true),
+    ("provenance", Kind::Str, false),
     ("fields", Kind::Str, false),
 ];
 
@@ -222,7 +223,8 @@ impl Table {
         self.s(10, p.url);
         self.s(11, p.title);
         self.s(12, Some(serde_json::to_string(&p.aligned)?));
-        self.s(13, json_or_none(&p.extra));
+        self.s(13, p.provenance.map(|v| serde_json::to_string(&v)).transpose()?);
+        self.s(14, json_or_none(&p.extra));
         Ok(())
     }
 

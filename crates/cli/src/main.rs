@@ -8,6 +8,8 @@ mod cleaning;
 mod commands;
 mod export;
 mod pipeline;
+mod provenance;
+mod report;
 mod query;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -122,12 +124,35 @@ pub enum Command {
         /// Documents per committed batch (a killed run loses at most one batch).
         #[arg(long, default_value_t = 512)]
         batch_docs: usize,
+        /// Outlet registry (.toml or .csv: name, aliases, domains, country, kind), added to the
+        /// built-in wire agencies and kept in the store for later runs.
+        #[arg(long, value_name = "FILE")]
+        outlets: Option<PathBuf>,
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
         /// No progress bars and no summary, only errors.
         #[arg(long, short)]
         quiet: bool,
+    },
+    /// List outlets: how much of their text is copied, from whom, how much unattributed.
+    Outlets {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Write a self-contained HTML report (overview, clusters with copy trees and aligned
+    /// passages, outlets, quotes).
+    Report {
+        #[command(flatten)]
+        db: DbArg,
+        /// Output file.
+        #[arg(long, short, default_value = "report.html")]
+        out: PathBuf,
+        /// Clusters in the report, by spread (0: all).
+        #[arg(long, default_value_t = 10_000)]
+        max_clusters: usize,
     },
     /// Write the reused passages (or the documents) as JSON lines or Parquet.
     Export {

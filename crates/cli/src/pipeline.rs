@@ -59,12 +59,17 @@ pub struct TraceStats {
     pub alignments_total: usize,
     pub passages: usize,
     pub clusters: usize,
+    /// Passages that are copies of another (not the source of their cluster).
+    pub copies: usize,
+    /// Copies that credit nobody, or someone other than their source.
+    pub unattributed_copies: usize,
     pub seconds_ingest: f64,
     /// Part of `seconds_ingest` spent cleaning.
     pub seconds_clean: f64,
     pub seconds_candidates: f64,
     pub seconds_align: f64,
     pub seconds_cluster: f64,
+    pub seconds_provenance: f64,
     pub seconds_total: f64,
 }
 
@@ -263,9 +268,18 @@ pub fn trace(
 
     // 2-4. Index, align and cluster whatever is pending (this run's documents
     // and those of an interrupted earlier run).
-    if store.count_pending()? > 0 {
+    let traced = store.count_pending()? > 0;
+    if traced {
         trace_pending(store, opts, &mut stats)?;
     }
+    // 5. Provenance: sources, copy trees and attribution of every cluster.
+    if traced || crate::provenance::is_stale(store)? {
+        let p = crate::provenance::run(store).context("provenance")?;
+        stats.seconds_provenance = p.seconds;
+    }
+    let (copies, unattributed) = crate::provenance::counts(store)?;
+    stats.copies = copies;
+    stats.unattributed_copies = unattributed;
     stats.documents_total = store.count("documents")?;
     stats.alignments_total = store.count("alignments")?;
     stats.passages = store.count("passages")?;

@@ -43,9 +43,61 @@ pub struct PassageRecord {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     pub aligned: Vec<Counterpart>,
+    /// Provenance: whether this passage is the most likely original of its
+    /// cluster, the passage it was most likely copied from, the confidence,
+    /// and whether it credits its source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<PassageProvenance>,
     /// The input record's other fields, passed through.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A passage's place in its cluster's copy tree (see the `provenance` table).
+#[derive(Debug, Clone, Serialize)]
+pub struct PassageProvenance {
+    pub source: bool,
+    /// uid of the passage this one was most likely copied from.
+    pub parent: Option<i64>,
+    pub confidence: f64,
+    /// `credited`, `credits_other`, `unattributed` or `same_outlet`
+    /// (absent for the source).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// Copies that credit nobody or another source than their own.
+    pub unattributed: bool,
+    /// The credit phrases found for the copy, as written.
+    pub credits: Vec<String>,
+}
+
+fn provenance_of(store: &Store) -> Result<HashMap<i64, PassageProvenance>> {
+    let mut out = HashMap::new();
+    for r in store.provenance_rows()? {
+        let credits = r
+            .credits
+            .as_deref()
+            .and_then(|c| serde_json::from_str::<serde_json::Value>(c).ok())
+            .and_then(|v| {
+                v["credits"].as_array().map(|a| {
+                    a.iter()
+                        .filter_map(|c| c["text"].as_str().map(str::to_string))
+                        .collect()
+                })
+            })
+            .unwrap_or_default();
+        out.insert(
+            r.uid,
+            PassageProvenance {
+                source: r.is_source,
+                parent: r.parent,
+                confidence: round3(r.confidence),
+                attribution: r.attribution,
+                unattributed: r.flagged,
+                credits,
+            },
+        );
+    }
+    Ok(out)
 }
 
 /// One side of an aligned pair.
@@ -144,6 +196,7 @@ pub fn for_each_passage(
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
+    let mut provenance = provenance_of(store)?;
     let mut docs = Docs::new(store);
     let mut ids: HashMap<i64, String> = HashMap::new();
     for p in &passages {
@@ -195,6 +248,7 @@ pub fn for_each_passage(
             url: d.url.clone(),
             title: d.title.clone(),
             aligned,
+            provenance: provenance.remove(&p.uid),
             extra: d.extra.clone(),
         })?;
     }
