@@ -463,9 +463,32 @@ pub(crate) fn assign(
         let gap_prev = prev.map(|p| (sb - passages[p].end, p));
         let gap_next = next.map(|p| (passages[p].begin - se, p));
         let within = |g: Option<(usize, usize)>| g.filter(|&(d, _)| d <= near);
-        let best = match (within(gap_prev), within(gap_next)) {
-            (Some(a), Some(b)) => Some(if forward { b } else { a }),
-            (a, b) => a.or(b),
+        // A passage sharing the credit's sentence ("…hot meals, the
+        // Northern Wire reported.") is the one credited, whatever is nearby.
+        let distance = |p: usize| {
+            let q = passages[p];
+            if q.end <= m.span.begin {
+                m.span.begin - q.end
+            } else {
+                q.begin.saturating_sub(m.span.end)
+            }
+        };
+        let same_sentence = (0..passages.len())
+            .filter(|&p| {
+                let q = passages[p];
+                // On the side the cue points to.
+                let side = if forward {
+                    q.begin >= m.span.end
+                } else {
+                    q.end <= m.span.begin
+                };
+                !inside.contains(&p) && side && q.begin < se && q.end > sb
+            })
+            .min_by_key(|&p| (distance(p), p));
+        let best = match (same_sentence, within(gap_prev), within(gap_next)) {
+            (Some(p), _, _) => Some((distance(p), p)),
+            (None, Some(a), Some(b)) => Some(if forward { b } else { a }),
+            (None, a, b) => a.or(b),
         };
         match best {
             Some((_, p)) => {
@@ -688,5 +711,31 @@ mod tests {
         };
         let a2 = assign(&f2, &[q1, q2], &ms2, 300);
         assert_eq!(a2, vec![(0, 0, Placement::Near), (1, 1, Placement::Near)]);
+    }
+
+    #[test]
+    fn a_credit_ending_the_copied_sentence_belongs_to_it() {
+        // The copy and the credit share a sentence; the next copy starts
+        // closer to the credit than the first one ends, and still does not
+        // get it.
+        let text = "Title\n\nFIRST COPY OF TEXT, Reuters reported.\n\nSECOND COPY.";
+        let outlets = table();
+        let idx = NameIndex::new(&outlets);
+        let f = DocFeatures::new(text);
+        let ms = idx.credits(&f, None);
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        let pos = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let p1 = CharSpan {
+            begin: pos("FIRST"),
+            end: pos("FIRST") + 15,
+        };
+        let p2 = CharSpan {
+            begin: pos("SECOND"),
+            end: pos("SECOND") + 11,
+        };
+        assert_eq!(
+            assign(&f, &[p1, p2], &ms, 300),
+            vec![(0, 0, Placement::Near)]
+        );
     }
 }
