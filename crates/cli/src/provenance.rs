@@ -171,10 +171,7 @@ pub fn run(store: &mut Store) -> Result<ProvenanceSummary> {
                 country: o.country.clone(),
                 aliases: serde_json::to_string(&o.aliases)?,
                 domains: serde_json::to_string(&o.domains)?,
-                stats: stats_of
-                    .get(&i)
-                    .map(serde_json::to_string)
-                    .transpose()?,
+                stats: stats_of.get(&i).map(serde_json::to_string).transpose()?,
             })
         })
         .collect::<Result<_>>()?;

@@ -30,9 +30,9 @@ struct DocInfo {
 /// Everything about documents the report needs, by `doc_key`.
 fn doc_infos(store: &Store, outlet_names: &HashMap<i64, String>) -> Result<HashMap<i64, DocInfo>> {
     let outlet_of: HashMap<i64, i64> = store.doc_outlets()?.into_iter().collect();
-    let mut st = store.conn().prepare(
-        "SELECT doc_key, id, url, title, date, date_precision, series FROM documents",
-    )?;
+    let mut st = store
+        .conn()
+        .prepare("SELECT doc_key, id, url, title, date, date_precision, series FROM documents")?;
     let rows = st.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -430,11 +430,13 @@ fn quotes(store: &Store, docs: &HashMap<i64, DocInfo>) -> Result<Vec<rep::Speake
     let mut groups: BTreeMap<(String, i64), rep::QuoteGroup> = BTreeMap::new();
     for row in rows {
         let (qid, doc_key, text, as_written, name, role, group, same, first, gtext): Row = row?;
-        let sp = speakers.entry(name.clone()).or_insert_with(|| rep::Speaker {
-            name: name.clone(),
-            role: None,
-            quotes: Vec::new(),
-        });
+        let sp = speakers
+            .entry(name.clone())
+            .or_insert_with(|| rep::Speaker {
+                name: name.clone(),
+                role: None,
+                quotes: Vec::new(),
+            });
         if sp.role.is_none() {
             sp.role = role;
         }
@@ -531,9 +533,7 @@ pub fn list_outlets(store: &Store, format: ListFormat, w: &mut dyn Write) -> Res
                     .iter()
                     .map(|r| (name(r.outlet), r.copies))
                     .collect(),
-                median_delay_hours: st
-                    .median_delay_s
-                    .map(|s| (s as f64 / 360.0).round() / 10.0),
+                median_delay_hours: st.median_delay_s.map(|s| (s as f64 / 360.0).round() / 10.0),
             })
         })
         .collect();

@@ -43,7 +43,9 @@ fn provenance_by_doc(db: &str) -> Vec<(String, bool, bool)> {
             (
                 p["id"].as_str().unwrap_or_default().to_string(),
                 pr["source"].as_bool().expect("provenance.source"),
-                pr["unattributed"].as_bool().expect("provenance.unattributed"),
+                pr["unattributed"]
+                    .as_bool()
+                    .expect("provenance.unattributed"),
             )
         })
         .collect();
@@ -56,7 +58,10 @@ fn example_corpus_sources_copies_and_outlets() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db").display().to_string();
     let summary = echotrace(&["trace", &example(), "--db", &db]);
-    assert!(summary.contains("most likely source: wire-0412"), "{summary}");
+    assert!(
+        summary.contains("most likely source: wire-0412"),
+        "{summary}"
+    );
 
     // The wire story is the source of every cluster it is in; the courier's
     // copy credits nobody.
@@ -102,7 +107,12 @@ fn report_is_one_self_contained_file_with_every_section() {
         assert!(html.contains(part), "report lacks {part}");
     }
     // No network: nothing is fetched from elsewhere.
-    for bad in ["src=\"http", "href=\"//", "@import", "<link rel=\"stylesheet\" href"] {
+    for bad in [
+        "src=\"http",
+        "href=\"//",
+        "@import",
+        "<link rel=\"stylesheet\" href",
+    ] {
         assert!(!html.contains(bad), "report loads {bad}");
     }
     // The same store gives the same bytes.
@@ -198,7 +208,9 @@ fn seeds() -> Option<PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!("SKIPPED: ../shared/seeds not found (the worked example is not part of the clone)");
+        eprintln!(
+            "SKIPPED: ../shared/seeds not found (the worked example is not part of the clone)"
+        );
         None
     }
 }
@@ -221,7 +233,12 @@ fn seeds_001_is_the_source_and_000_002_are_unattributed_copies() {
     assert!(find("001").1, "001 is the source: {got:?}");
     for copy in ["000", "002"] {
         let (_, source, unattributed) = find(copy);
-        assert!(!source && unattributed, "{copy} is an unattributed copy: {got:?}");
+        assert!(
+            !source && unattributed,
+            "{copy} is an unattributed copy: {got:?}"
+        );
     }
-    assert!(got.iter().all(|(id, _, _)| !id.starts_with("003") && !id.starts_with("004")));
+    assert!(got
+        .iter()
+        .all(|(id, _, _)| !id.starts_with("003") && !id.starts_with("004")));
 }
