@@ -84,8 +84,13 @@ pub fn run(cli: Cli) -> Result<u8> {
             format,
             out,
             documents,
+            quotes,
         } => {
             let store = Store::open_readonly(&db.db)?;
+            if quotes {
+                crate::quotes::export_quotes(&store, format, out.as_deref())?;
+                return Ok(0);
+            }
             export::export(&store, format, out.as_deref(), documents)?;
             Ok(0)
         }
@@ -174,6 +179,29 @@ pub fn run(cli: Cli) -> Result<u8> {
             );
             Ok(0)
         }
+        Command::Quotes {
+            db,
+            speaker,
+            search,
+            doc,
+            format,
+        } => crate::quotes::quotes_command(
+            &db.db,
+            speaker.as_deref(),
+            search.as_deref(),
+            doc.as_deref(),
+            format,
+        ),
+        Command::Speakers { db, format } => crate::quotes::speakers_command(&db.db, format),
+        Command::Eval {
+            what:
+                Some(crate::EvalWhat::Quotes {
+                    gold,
+                    json,
+                    verbose,
+                }),
+            ..
+        } => crate::quotes::eval_command(&gold, json, verbose),
         Command::Eval {
             extraction: Some(dir),
             json,
@@ -227,6 +255,7 @@ fn print_summary(store: &Store, s: &TraceStats) -> Result<()> {
         "  {} reused passages in {} clusters; {} copies, {} of them unattributed",
         s.passages, s.clusters, s.copies, s.unattributed_copies
     );
+    println!("{}", crate::quotes::summary_line(s));
     let top = top_clusters(store, 5)?;
     if !top.is_empty() {
         println!("top clusters:");
@@ -280,27 +309,20 @@ fn show(store: &Store, id: &str) -> Result<()> {
         marks.push((p.begin, 1, i + 1));
         marks.push((p.end, 0, i + 1));
     }
+    marks.extend(crate::quotes::quote_marks(store, key)?);
     marks.sort();
     let mut out = String::with_capacity(doc.text.len() + marks.len() * 8);
     let mut mi = 0;
     for (ci, c) in doc.text.chars().enumerate() {
         while mi < marks.len() && marks[mi].0 == ci {
             let (_, kind, n) = marks[mi];
-            out.push_str(&if kind == 1 {
-                format!("⟦{n} ")
-            } else {
-                format!(" ⟧{n}")
-            });
+            out.push_str(&crate::quotes::marker(kind, n));
             mi += 1;
         }
         out.push(c);
     }
     for &(_, kind, n) in &marks[mi..] {
-        out.push_str(&if kind == 1 {
-            format!("⟦{n} ")
-        } else {
-            format!(" ⟧{n}")
-        });
+        out.push_str(&crate::quotes::marker(kind, n));
     }
     writeln!(w, "{out}")?;
     writeln!(w)?;
@@ -334,6 +356,7 @@ fn show(store: &Store, id: &str) -> Result<()> {
             writeln!(w, "    also in {c}")?;
         }
     }
+    crate::quotes::write_doc_quotes(store, key, &mut w)?;
     w.flush()?;
     Ok(())
 }
@@ -507,6 +530,7 @@ fn show_raw(store: &Store, id: &str) -> Result<()> {
         };
         writeln!(w, "{tag:<12} | {content}")?;
     }
+    crate::quotes::write_comment_quotes(&mut w, &text, &aside)?;
     w.flush()?;
     Ok(())
 }

@@ -11,6 +11,7 @@ mod pipeline;
 mod provenance;
 mod report;
 mod query;
+mod quotes;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -100,6 +101,21 @@ pub enum ListFormat {
     Jsonl,
 }
 
+/// What `eval` measures besides passages.
+#[derive(Subcommand, Debug)]
+pub enum EvalWhat {
+    /// Quote span P/R/F1 and speaker accuracy on gold files (default: the gold sets built in).
+    Quotes {
+        /// Gold files (JSON lines: id, lang, text, comments, quotes with text, speaker, kind).
+        gold: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// List every error (missed, spurious, wrong speaker).
+        #[arg(long, short)]
+        verbose: bool,
+    },
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Add articles to the store and find every reused passage.
@@ -154,6 +170,29 @@ pub enum Command {
         #[arg(long, default_value_t = 10_000)]
         max_clusters: usize,
     },
+    /// List quotes: what was said, by whom, in which document, and where else it appeared.
+    Quotes {
+        #[command(flatten)]
+        db: DbArg,
+        /// Only quotes of this speaker (words of the name or role; case and accents aside).
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only quotes containing these words (case, accents and punctuation aside).
+        #[arg(long)]
+        search: Option<String>,
+        /// Only quotes of this document id.
+        #[arg(long)]
+        doc: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// List quoted speakers with their numbers of quotes and documents.
+    Speakers {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Write the reused passages (or the documents) as JSON lines or Parquet.
     Export {
         #[command(flatten)]
@@ -166,6 +205,9 @@ pub enum Command {
         /// One record per document instead of one per passage.
         #[arg(long)]
         documents: bool,
+        /// One record per quote (JSON lines) instead of one per passage.
+        #[arg(long, conflicts_with = "documents")]
+        quotes: bool,
     },
     /// List aligned passage pairs.
     Pairs {
@@ -222,6 +264,9 @@ pub enum Command {
     },
     /// Measure quality against a truth file (or a PAN text-alignment corpus).
     Eval {
+        /// `eval quotes`: quote extraction and speaker attribution on gold files.
+        #[command(subcommand)]
+        what: Option<EvalWhat>,
         /// Truth file written by `echotrace gen` (pairs as JSON lines).
         #[arg(long, conflicts_with = "pan")]
         truth: Option<PathBuf>,

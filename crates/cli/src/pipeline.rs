@@ -59,6 +59,9 @@ pub struct TraceStats {
     pub alignments_total: usize,
     pub passages: usize,
     pub clusters: usize,
+    /// Quotes stored, and groups of the same quote across documents.
+    pub quotes: usize,
+    pub quote_groups: usize,
     /// Passages that are copies of another (not the source of their cluster).
     pub copies: usize,
     /// Copies that credit nobody, or someone other than their source.
@@ -69,6 +72,8 @@ pub struct TraceStats {
     pub seconds_candidates: f64,
     pub seconds_align: f64,
     pub seconds_cluster: f64,
+    /// Quote extraction (in batches and catching up) and linking.
+    pub seconds_quotes: f64,
     pub seconds_provenance: f64,
     pub seconds_total: f64,
 }
@@ -280,6 +285,7 @@ pub fn trace(
     let (copies, unattributed) = crate::provenance::counts(store)?;
     stats.copies = copies;
     stats.unattributed_copies = unattributed;
+    crate::quotes::finish(store, &mut stats).context("quotes")?;
     stats.documents_total = store.count("documents")?;
     stats.alignments_total = store.count("alignments")?;
     stats.passages = store.count("passages")?;
@@ -347,6 +353,7 @@ fn flush(
     store
         .insert_docs(&prepared, run_id)
         .context("storing documents")?;
+    stats.seconds_quotes += crate::quotes::store_batch(store, &prepared)?;
     Ok(())
 }
 
