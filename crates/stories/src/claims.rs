@@ -70,16 +70,23 @@ fn from_review(v: &Value, fallback_id: String) -> Result<Claim, String> {
     let item = v.get("itemReviewed");
     let language = as_string(v.get("inLanguage"))
         .or_else(|| item.and_then(|i| as_string(i.get("inLanguage"))))
-        .map(|l| l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase())
+        .map(|l| {
+            l.split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
         .filter(|l| !l.is_empty());
     let date = item
         .and_then(|i| as_string(i.get("datePublished")))
         .or_else(|| as_string(v.get("datePublished")));
-    let verdict = v
-        .get("reviewRating")
-        .and_then(|r| as_string(r.get("alternateName")).or_else(|| as_string(r.get("ratingValue"))));
+    let verdict = v.get("reviewRating").and_then(|r| {
+        as_string(r.get("alternateName")).or_else(|| as_string(r.get("ratingValue")))
+    });
     let url = as_string(v.get("url"));
-    let id = as_string(v.get("@id")).or_else(|| url.clone()).unwrap_or(fallback_id);
+    let id = as_string(v.get("@id"))
+        .or_else(|| url.clone())
+        .unwrap_or(fallback_id);
     Ok(Claim {
         id,
         text,
@@ -120,7 +127,8 @@ fn from_record(v: &Value, line: usize) -> Result<Claim, String> {
     Ok(Claim {
         id,
         text,
-        language: as_string(v.get("language").or_else(|| v.get("lang"))).map(|l| l.to_ascii_lowercase()),
+        language: as_string(v.get("language").or_else(|| v.get("lang")))
+            .map(|l| l.to_ascii_lowercase()),
         date: as_string(v.get("date")),
         url: as_string(v.get("url")),
         verdict: as_string(v.get("verdict")),
@@ -194,7 +202,10 @@ pub fn read_claims(input: &str) -> ClaimsRead {
                 let got: Vec<Result<Claim, String>> = if reviews.is_empty() {
                     vec![from_record(&v, n)]
                 } else {
-                    reviews.iter().map(|x| from_review(x, format!("claim-{n}"))).collect()
+                    reviews
+                        .iter()
+                        .map(|x| from_review(x, format!("claim-{n}")))
+                        .collect()
                 };
                 for g in got {
                     match g {
@@ -202,7 +213,10 @@ pub fn read_claims(input: &str) -> ClaimsRead {
                             check(&c, n, &mut r);
                             r.claims.push(c)
                         }
-                        Err(e) => r.errors.push(ClaimIssue { line: n, message: e }),
+                        Err(e) => r.errors.push(ClaimIssue {
+                            line: n,
+                            message: e,
+                        }),
                     }
                 }
             }
@@ -298,7 +312,12 @@ fn similarity(a: &Sparse, b: &Sparse, same_lang: bool, df: &DocFreq) -> f32 {
 }
 
 /// Scores one document against every claim sharing a feature with it.
-fn score_doc(doc: &StoryDoc, claims: &[Prepared], df: &DocFreq, opts: &ClaimOptions) -> Vec<(usize, ClaimHit)> {
+fn score_doc(
+    doc: &StoryDoc,
+    claims: &[Prepared],
+    df: &DocFreq,
+    opts: &ClaimOptions,
+) -> Vec<(usize, ClaimHit)> {
     let f = doc.features();
     let dw = doc_weights(&f.counts());
     let dlang = doc.lang.clone().or(f.lang.clone());
@@ -354,7 +373,11 @@ fn score_doc(doc: &StoryDoc, claims: &[Prepared], df: &DocFreq, opts: &ClaimOpti
             sentences.push(MatchedSentence {
                 begin: sb.begin,
                 end: se.end,
-                text: chars.get(sb.begin..se.end.min(chars.len())).unwrap_or(&[]).iter().collect(),
+                text: chars
+                    .get(sb.begin..se.end.min(chars.len()))
+                    .unwrap_or(&[])
+                    .iter()
+                    .collect(),
                 score: round3(*s),
             });
         }
@@ -398,7 +421,12 @@ pub fn match_claims_indexed(
     match_claims_with(claims, docs, &index.df, opts)
 }
 
-fn match_claims_with(claims: &[Claim], docs: &[StoryDoc], df: &DocFreq, opts: &ClaimOptions) -> Vec<ClaimMatches> {
+fn match_claims_with(
+    claims: &[Claim],
+    docs: &[StoryDoc],
+    df: &DocFreq,
+    opts: &ClaimOptions,
+) -> Vec<ClaimMatches> {
     let prepared: Vec<Prepared> = claims
         .iter()
         .map(|c| {
@@ -435,7 +463,10 @@ fn match_claims_with(claims: &[Claim], docs: &[StoryDoc], df: &DocFreq, opts: &C
 
 /// Stories carrying each claim: the best score of their documents among the
 /// hits, best first (ties by story id).
-pub fn story_matches(index: &StoryIndex, matches: &[ClaimMatches]) -> BTreeMap<String, Vec<(StoryId, f32)>> {
+pub fn story_matches(
+    index: &StoryIndex,
+    matches: &[ClaimMatches],
+) -> BTreeMap<String, Vec<(StoryId, f32)>> {
     let story_of: std::collections::HashMap<&str, StoryId> = index
         .assignments()
         .iter()
@@ -466,7 +497,10 @@ mod tests {
         let input = "{\"id\":\"a\",\"text\":\"The moon is cheese\",\"language\":\"en\"}\nnot json\n{\"id\":\"b\"}\n\n{\"id\":\"c\",\"text\":\"نص\",\"language\":\"ar\"}\n{\"id\":\"a\",\"text\":\"again\"}\n";
         let r = read_claims(input);
         assert_eq!(r.claims.len(), 2);
-        assert_eq!(r.errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![2, 3]);
+        assert_eq!(
+            r.errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+            vec![2, 3]
+        );
         assert_eq!(r.warnings.len(), 2, "{:?}", r.warnings);
     }
 

@@ -28,7 +28,10 @@ fn pairs(n: u64) -> u64 {
 
 /// Pairwise P/R/F1 of `pred` against `gold`, over the items of `gold`.
 /// `None` labels are singletons (in no cluster).
-pub fn pairwise_prf(gold: &[(String, Option<String>)], pred: &HashMap<String, Option<String>>) -> Prf {
+pub fn pairwise_prf(
+    gold: &[(String, Option<String>)],
+    pred: &HashMap<String, Option<String>>,
+) -> Prf {
     let mut g: HashMap<&str, u64> = HashMap::new();
     let mut p: HashMap<&str, u64> = HashMap::new();
     let mut both: HashMap<(&str, &str), u64> = HashMap::new();
@@ -79,12 +82,17 @@ pub fn load_eval_set(path: &Path) -> Result<Vec<EvalDoc>, String> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
-        let doc: StoryDoc =
-            serde_json::from_value(v.clone()).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+        let v: Value =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+        let doc: StoryDoc = serde_json::from_value(v.clone())
+            .map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
         out.push(EvalDoc {
             doc,
-            event: v.get("event").and_then(Value::as_str).unwrap_or("").to_string(),
+            event: v
+                .get("event")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
             narrative: v.get("narrative").and_then(Value::as_str).map(String::from),
         });
     }
@@ -119,7 +127,8 @@ pub fn eval_set(docs: &[EvalDoc], so: &StoryOptions, no: &NarrativeOptions) -> S
         .collect();
     let story = pairwise_prf(&gold, &pred);
     let ns = narratives(&ix, no);
-    let mut npred: HashMap<String, Option<String>> = docs.iter().map(|d| (d.doc.id.clone(), None)).collect();
+    let mut npred: HashMap<String, Option<String>> =
+        docs.iter().map(|d| (d.doc.id.clone(), None)).collect();
     for n in &ns {
         for d in &n.documents {
             npred.insert(d.clone(), Some(n.id.to_string()));
@@ -190,13 +199,26 @@ pub fn load_claims_truth(path: &Path) -> Result<BTreeMap<String, (String, Vec<St
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
-        let id = v.get("claim").and_then(Value::as_str).unwrap_or("").to_string();
-        let split = v.get("split").and_then(Value::as_str).unwrap_or("").to_string();
+        let v: Value =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+        let id = v
+            .get("claim")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let split = v
+            .get("split")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let docs = v
             .get("docs")
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default();
         out.insert(id, (split, docs));
     }
@@ -204,22 +226,81 @@ pub fn load_claims_truth(path: &Path) -> Result<BTreeMap<String, (String, Vec<St
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
-    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
-    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
-    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
-    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("juni", 6), ("juli", 7), ("augustus", 8), ("oktober", 10),
-    ("janvier", 1), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6), ("juillet", 7), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("decembre", 12),
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augustus", 8),
+    ("oktober", 10),
+    ("janvier", 1),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("decembre", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 
 /// A dateline such as MEANTIME's second line ("March 01, 2008", "1 de
 /// marzo de 2008", "1 marzo 2008", "01-Mar-08") as an ISO date.
 pub fn dateline(line: &str) -> Option<String> {
     let folded = echotrace_core::normalise::folded(line);
-    let w: Vec<&str> = folded.split(' ').filter(|x| !x.is_empty() && *x != "de" && *x != "del").collect();
+    let w: Vec<&str> = folded
+        .split(' ')
+        .filter(|x| !x.is_empty() && *x != "de" && *x != "del")
+        .collect();
     if w.len() > 6 || w.len() < 3 {
         return None;
     }
@@ -241,10 +322,18 @@ pub fn load_newswcl50(path: &Path) -> Result<Vec<EvalDoc>, String> {
     let mut out = Vec::new();
     for line in s.lines().filter(|l| !l.trim().is_empty()) {
         let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
-        let text = v.get("text").and_then(Value::as_str).unwrap_or("").to_string();
+        let text = v
+            .get("text")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         out.push(EvalDoc {
             doc: StoryDoc {
-                id: v.get("id").and_then(Value::as_str).unwrap_or("").to_string(),
+                id: v
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string(),
                 lang: Some("en".into()),
                 outlet: v.get("outlet").and_then(Value::as_str).map(String::from),
                 title: text.lines().next().map(String::from),
@@ -265,13 +354,21 @@ pub fn load_meantime(path: &Path) -> Result<Vec<EvalDoc>, String> {
     let mut out = Vec::new();
     for line in s.lines().filter(|l| !l.trim().is_empty()) {
         let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
-        let text = v.get("text").and_then(Value::as_str).unwrap_or("").to_string();
+        let text = v
+            .get("text")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let mut lines = text.lines();
         let title = lines.next().map(String::from);
         let date = lines.next().and_then(dateline);
         out.push(EvalDoc {
             doc: StoryDoc {
-                id: v.get("id").and_then(Value::as_str).unwrap_or("").to_string(),
+                id: v
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string(),
                 lang: v.get("lang").and_then(Value::as_str).map(String::from),
                 date,
                 outlet: Some("wikinews".into()),
@@ -279,7 +376,11 @@ pub fn load_meantime(path: &Path) -> Result<Vec<EvalDoc>, String> {
                 text,
                 ..Default::default()
             },
-            event: v.get("article_id").and_then(Value::as_str).unwrap_or("").to_string(),
+            event: v
+                .get("article_id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
             narrative: None,
         });
     }
@@ -296,10 +397,11 @@ mod tests {
             .iter()
             .map(|(a, b)| (a.to_string(), Some(b.to_string())))
             .collect();
-        let pred: HashMap<String, Option<String>> = [("a", "1"), ("b", "1"), ("c", "1"), ("d", "2")]
-            .iter()
-            .map(|(a, b)| (a.to_string(), Some(b.to_string())))
-            .collect();
+        let pred: HashMap<String, Option<String>> =
+            [("a", "1"), ("b", "1"), ("c", "1"), ("d", "2")]
+                .iter()
+                .map(|(a, b)| (a.to_string(), Some(b.to_string())))
+                .collect();
         let p = pairwise_prf(&gold, &pred);
         assert!((p.precision - 1.0 / 3.0).abs() < 1e-9);
         assert!((p.recall - 0.5).abs() < 1e-9);
@@ -309,10 +411,19 @@ mod tests {
     #[test]
     fn datelines() {
         assert_eq!(dateline("March 01, 2008").as_deref(), Some("2008-03-01"));
-        assert_eq!(dateline("1 de marzo de 2008").as_deref(), Some("2008-03-01"));
-        assert_eq!(dateline("20 de noviembre del 2004").as_deref(), Some("2004-11-20"));
+        assert_eq!(
+            dateline("1 de marzo de 2008").as_deref(),
+            Some("2008-03-01")
+        );
+        assert_eq!(
+            dateline("20 de noviembre del 2004").as_deref(),
+            Some("2004-11-20")
+        );
         assert_eq!(dateline("1 marzo 2008").as_deref(), Some("2008-03-01"));
         assert_eq!(dateline("01-Mar-08").as_deref(), Some("2008-03-01"));
-        assert_eq!(dateline("Northrop Grumman and Airbus parent EADS defeat Boeing"), None);
+        assert_eq!(
+            dateline("Northrop Grumman and Airbus parent EADS defeat Boeing"),
+            None
+        );
     }
 }

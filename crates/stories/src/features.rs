@@ -61,6 +61,26 @@ pub struct DocFeatures {
     /// Display label of each entity key (first way it was written, or the
     /// canonical name of a known alias), sorted by key.
     pub labels: BTreeMap<u64, String>,
+    /// Words that report a claim (accuse, affirm, claim, allege, the French
+    /// conditional of reported speech…).
+    pub claim_markers: u32,
+}
+
+/// True for a (folded) word that reports a claim rather than a fact.
+pub fn is_claim_marker(w: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "accus", "affirm", "claim", "alleg", "pretend", "soutien", "zaiavi", "utverzh", "obvin",
+        "afirm", "sostien", "beweer", "behaupt", "denonce", "insinu",
+    ];
+    if PREFIXES.iter().any(|p| w.starts_with(p)) {
+        return true;
+    }
+    // French conditional of hearsay: aurait, serait, épandraient, …
+    let n = w.chars().count();
+    n >= 6
+        && (w.ends_with("rait") || w.ends_with("raient"))
+        && !w.ends_with("trait")
+        && !w.ends_with("traient")
 }
 
 impl DocFeatures {
@@ -122,9 +142,7 @@ pub fn extract(text: &str, body: &[CharSpan], lang: Option<&str>) -> DocFeatures
         Some(l) if !l.trim().is_empty() => Some(l.trim().to_ascii_lowercase()),
         _ => lexicon::guess_language(a.words.iter().map(|w| w.folded.as_str())).map(String::from),
     };
-    let stop_lang: Option<String> = lang
-        .clone()
-        .filter(|l| lexicon::stop_words(l).is_some());
+    let stop_lang: Option<String> = lang.clone().filter(|l| lexicon::stop_words(l).is_some());
     let is_stop = |w: &str| match stop_lang.as_deref() {
         Some(l) => lexicon::is_stop(l, w) || lexicon::is_stop("en", w) && w.len() <= 3,
         None => lexicon::is_stop_any(w),
@@ -137,16 +155,23 @@ pub fn extract(text: &str, body: &[CharSpan], lang: Option<&str>) -> DocFeatures
         .map(|w| w.folded.as_str())
         .collect();
     let chars: Vec<char> = text.chars().take(crate::text::MAX_CHARS + 8).collect();
-    let surface = |w: &Word| -> String { chars.get(w.begin..w.end).unwrap_or(&[]).iter().collect() };
+    let surface =
+        |w: &Word| -> String { chars.get(w.begin..w.end).unwrap_or(&[]).iter().collect() };
 
     let mut out = DocFeatures {
         lang,
         sentences: a.sentences.clone(),
         sentence_keys: vec![Vec::new(); a.sentences.len()],
         labels: BTreeMap::new(),
+        claim_markers: 0,
     };
     let mut ents_in_sentence: Vec<Vec<u64>> = vec![Vec::new(); a.sentences.len()];
-    let add_entity = |out: &mut DocFeatures, ents: &mut Vec<Vec<u64>>, s: usize, k: u64, label: String, primary: bool| {
+    let add_entity = |out: &mut DocFeatures,
+                      ents: &mut Vec<Vec<u64>>,
+                      s: usize,
+                      k: u64,
+                      label: String,
+                      primary: bool| {
         if let Some(v) = out.sentence_keys.get_mut(s) {
             v.push(k);
         }
@@ -159,10 +184,37 @@ pub fn extract(text: &str, body: &[CharSpan], lang: Option<&str>) -> DocFeatures
     };
 
     let words = &a.words;
+    out.claim_markers = words
+        .iter()
+        .filter(|w| is_claim_marker(&w.folded))
+        .count()
+        .min(u32::MAX as usize) as u32;
     let mut i = 0;
-    while i < words.len() {
+    'words: while i < words.len() {
         let w = &words[i];
         let s = w.sentence;
+        // Known names of several words, some of them lower case
+        // ("Union européenne", "mer Noire", "État islamique").
+        for len in (2..=lexicon::MAX_ALIAS_WORDS.min(words.len() - i)).rev() {
+            let span = &words[i..i + len];
+            if span.iter().skip(1).all(|x| x.joined && x.sentence == s)
+                && span.iter().any(|x| x.cap)
+            {
+                let phrase: Vec<&str> = span.iter().map(|w| w.folded.as_str()).collect();
+                if let Some(c) = lexicon::alias(&phrase.join(" ")) {
+                    add_entity(
+                        &mut out,
+                        &mut ents_in_sentence,
+                        s,
+                        key(Kind::Entity, c),
+                        c.to_string(),
+                        true,
+                    );
+                    i += len;
+                    continue 'words;
+                }
+            }
+        }
         // Numbers.
         if w.digit {
             let d = w.folded.as_str();
@@ -176,7 +228,8 @@ pub fn extract(text: &str, body: &[CharSpan], lang: Option<&str>) -> DocFeatures
             i += 1;
             continue;
         }
-        let name_like = |w: &Word| (w.cap || w.upper) && !w.digit && (w.upper || !is_stop(&w.folded));
+        let name_like =
+            |w: &Word| (w.cap || w.upper) && !w.digit && (w.upper || !is_stop(&w.folded));
         if !name_like(w) {
             // Content word; lower-case aliases (adjectives such as
             // "américains", "russe") also count as the entity.
@@ -189,7 +242,14 @@ pub fn extract(text: &str, body: &[CharSpan], lang: Option<&str>) -> DocFeatures
                 out.labels.entry(k).or_insert(st);
                 if w.folded.len() >= 4 {
                     if let Some(c) = lexicon::alias(&w.folded) {
-                        add_entity(&mut out, &mut ents_in_sentence, s, key(Kind::Entity, c), c.to_string(), true);
+                        add_entity(
+                            &mut out,
+                            &mut ents_in_sentence,
+                            s,
+                            key(Kind::Entity, c),
+                            c.to_string(),
+                            true,
+                        );
                     }
                 }
             }
@@ -211,7 +271,11 @@ pub fn extract(text: &str, body: &[CharSpan], lang: Option<&str>) -> DocFeatures
             if lexicon::is_title(&w.folded) && !w.upper {
                 continue;
             }
-            if w.initial && !w.upper && lexicon::alias(&w.folded).is_none() && !capitalised.contains(w.folded.as_str()) {
+            if w.initial
+                && !w.upper
+                && lexicon::alias(&w.folded).is_none()
+                && !capitalised.contains(w.folded.as_str())
+            {
                 // Probably an ordinary word starting a sentence.
                 if !is_stop(&w.folded) && w.folded.chars().count() >= 3 {
                     if let Some(v) = out.sentence_keys.get_mut(s) {
@@ -234,7 +298,14 @@ pub fn extract(text: &str, body: &[CharSpan], lang: Option<&str>) -> DocFeatures
                     if len == 1 && phrase.len() <= 3 && !run[k].upper && phrase != "ei" {
                         continue;
                     }
-                    add_entity(&mut out, &mut ents_in_sentence, s, key(Kind::Entity, c), c.to_string(), true);
+                    add_entity(
+                        &mut out,
+                        &mut ents_in_sentence,
+                        s,
+                        key(Kind::Entity, c),
+                        c.to_string(),
+                        true,
+                    );
                     matched = len;
                     break;
                 }
@@ -300,7 +371,11 @@ fn flush_name(
     }
     for w in &words {
         if w.folded.chars().count() >= 3 || w.upper {
-            emit(key(Kind::Entity, &skeleton(&w.folded)), surface(w), words.len() == 1);
+            emit(
+                key(Kind::Entity, &skeleton(&w.folded)),
+                surface(w),
+                words.len() == 1,
+            );
         }
     }
 }
@@ -323,18 +398,29 @@ mod tests {
 
     #[test]
     fn entities_across_languages() {
-        let fr = entity_labels("La porte-parole Maria Zakharova accuse les États-Unis d'aider Daech en Afghanistan.", Some("fr"));
+        let fr = entity_labels(
+            "La porte-parole Maria Zakharova accuse les États-Unis d'aider Daech en Afghanistan.",
+            Some("fr"),
+        );
         assert!(fr.contains(&"usa".to_string()), "{fr:?}");
         assert!(fr.contains(&"isis".to_string()), "{fr:?}");
         assert!(fr.contains(&"Maria Zakharova".to_string()), "{fr:?}");
-        let en = entity_labels("Spokeswoman Maria Zakharova accused the United States of helping ISIS in Afghanistan.", Some("en"));
-        assert!(en.contains(&"usa".to_string()) && en.contains(&"isis".to_string()), "{en:?}");
+        let en = entity_labels(
+            "Spokeswoman Maria Zakharova accused the United States of helping ISIS in Afghanistan.",
+            Some("en"),
+        );
+        assert!(
+            en.contains(&"usa".to_string()) && en.contains(&"isis".to_string()),
+            "{en:?}"
+        );
         let ru = extract("Мария Захарова обвинила США.", &[], Some("ru"));
         let fr2 = extract("Maria Zakharova accuse les USA.", &[], Some("fr"));
         let shared: Vec<u64> = ru
             .counts()
             .iter()
-            .filter(|(k, _)| fr2.counts().iter().any(|(k2, _)| k2 == k) && kind_of(*k) == Kind::Entity)
+            .filter(|(k, _)| {
+                fr2.counts().iter().any(|(k2, _)| k2 == k) && kind_of(*k) == Kind::Entity
+            })
             .map(|(k, _)| *k)
             .collect();
         assert!(shared.len() >= 3, "{:?} {:?}", ru.labels, fr2.labels);
@@ -342,7 +428,10 @@ mod tests {
 
     #[test]
     fn sentence_start_is_not_a_name() {
-        let l = entity_labels("Récemment, la ville a voté. Hier soir, Lyon a gagné.", Some("fr"));
+        let l = entity_labels(
+            "Récemment, la ville a voté. Hier soir, Lyon a gagné.",
+            Some("fr"),
+        );
         assert_eq!(l, vec!["Lyon".to_string()]);
     }
 
@@ -350,8 +439,18 @@ mod tests {
     fn pairs_are_symmetric() {
         let a = extract("Les États-Unis aident Daech.", &[], Some("fr"));
         let b = extract("Daech aidé par les États-Unis.", &[], Some("fr"));
-        let pa: Vec<u64> = a.counts().iter().filter(|(k, _)| kind_of(*k) == Kind::Pair).map(|x| x.0).collect();
-        let pb: Vec<u64> = b.counts().iter().filter(|(k, _)| kind_of(*k) == Kind::Pair).map(|x| x.0).collect();
+        let pa: Vec<u64> = a
+            .counts()
+            .iter()
+            .filter(|(k, _)| kind_of(*k) == Kind::Pair)
+            .map(|x| x.0)
+            .collect();
+        let pb: Vec<u64> = b
+            .counts()
+            .iter()
+            .filter(|(k, _)| kind_of(*k) == Kind::Pair)
+            .map(|x| x.0)
+            .collect();
         assert_eq!(pa.len(), 1);
         assert_eq!(pa, pb);
     }

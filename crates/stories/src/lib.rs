@@ -33,5 +33,7 @@ pub use claims::{
     match_claims, match_claims_indexed, read_claims, story_matches, Claim, ClaimHit, ClaimIssue,
     ClaimMatches, ClaimOptions, ClaimsRead, MatchedSentence,
 };
-pub use narratives::{narratives, stance, DocStance, Narrative, NarrativeId, NarrativeOptions, Stance};
+pub use narratives::{
+    narratives, stance, DocStance, Narrative, NarrativeId, NarrativeOptions, Stance,
+};
 pub use stories::{KeyEntity, Story, StoryDoc, StoryId, StoryIndex, StoryMember, StoryOptions};

@@ -30,6 +30,9 @@ pub struct NarrativeOptions {
     /// entities seen in at most `max_df_share` of the documents).
     pub min_shared: usize,
     pub max_df_share: f32,
+    /// Weight of the core overlap (see `core_overlap`), the other way for a
+    /// story to join: the similarity is the larger of the two.
+    pub core_weight: f32,
     /// Narratives with fewer stories are not reported.
     pub min_stories: usize,
     /// Critical-marker points for a document to "question" the claim.
@@ -45,6 +48,7 @@ impl Default for NarrativeOptions {
             term_weight: 0.20,
             min_shared: 3,
             max_df_share: 0.5,
+            core_weight: 0.5,
             min_stories: 2,
             questions_at: 3,
         }
@@ -77,6 +81,28 @@ fn story_vector(c: &Sparse) -> Sparse {
         .collect()
 }
 
+/// Share (by weight × idf) of `b`'s 12 heaviest entities and entity pairs
+/// that `a` also has.
+fn core_overlap(a: &Sparse, b: &Sparse, df: &crate::vector::DocFreq) -> f32 {
+    let mut top: Vec<(f32, u64)> = b
+        .iter()
+        .filter(|(k, _)| matches!(kind_of(*k), Kind::Entity | Kind::Pair))
+        .map(|(k, w)| (w * df.idf(*k), *k))
+        .collect();
+    top.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    top.truncate(12);
+    let total: f32 = top.iter().map(|x| x.0).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let got: f32 = top
+        .iter()
+        .filter(|(_, k)| a.binary_search_by_key(k, |x| x.0).is_ok())
+        .map(|x| x.0)
+        .sum();
+    got / total
+}
+
 /// Groups the stories of `index` into narratives.
 pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative> {
     let df = &index.df;
@@ -97,6 +123,10 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
     let mut groups: Vec<Group> = Vec::new();
     for &si in &order {
         let s = &index.stories[si];
+        if s.claim_docs == 0 {
+            // A story that reports no claim carries no narrative.
+            continue;
+        }
         let v = story_vector(&s.centroid);
         let mut best: Option<(f32, usize)> = None;
         for (gi, g) in groups.iter().enumerate() {
@@ -111,10 +141,20 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
             let cp = cosine(&v, &g.centroid, Kind::Pair, df);
             let same_lang = s.langs.keys().any(|l| g.langs.contains(l));
             let sim = if same_lang {
-                opts.entity_weight * ce + opts.pair_weight * cp + opts.term_weight * cosine(&v, &g.centroid, Kind::Term, df)
+                opts.entity_weight * ce
+                    + opts.pair_weight * cp
+                    + opts.term_weight * cosine(&v, &g.centroid, Kind::Term, df)
             } else {
-                (opts.entity_weight * ce + opts.pair_weight * cp) / (opts.entity_weight + opts.pair_weight).max(1e-6)
+                (opts.entity_weight * ce + opts.pair_weight * cp)
+                    / (opts.entity_weight + opts.pair_weight).max(1e-6)
             };
+            // How much of the group's core (its heaviest names and pairs)
+            // the story carries, and the other way round: a narrative is
+            // what stays when each event's own names are set aside.
+            let sim = sim.max(
+                opts.core_weight
+                    * core_overlap(&v, &g.centroid, df).max(core_overlap(&g.centroid, &v, df)),
+            );
             if sim >= opts.threshold && best.is_none_or(|(b, _)| sim > b) {
                 best = Some((sim, gi));
             }
@@ -227,6 +267,7 @@ pub fn stance(doc: &StoryDoc, narrative: &Narrative, opts: &NarrativeOptions) ->
     let mut points = 0u32;
     let mut markers: Vec<String> = Vec::new();
     let mut best_marker: Option<(u32, usize)> = None;
+    let (mut asked, mut quoted) = (false, false);
     for (si, sk) in f.sentence_keys.iter().enumerate() {
         let mut seen: Vec<u64> = sk.iter().copied().filter(|k| keys.contains(k)).collect();
         seen.sort_unstable();
@@ -241,7 +282,11 @@ pub fn stance(doc: &StoryDoc, narrative: &Narrative, opts: &NarrativeOptions) ->
         let Some(span) = f.sentences.get(si) else {
             continue;
         };
-        let raw: String = chars.get(span.begin..span.end.min(chars.len())).unwrap_or(&[]).iter().collect();
+        let raw: String = chars
+            .get(span.begin..span.end.min(chars.len()))
+            .unwrap_or(&[])
+            .iter()
+            .collect();
         let folded = format!(" {} ", echotrace_core::normalise::folded(&raw));
         let mut here = 0u32;
         for (m, p) in CRITICAL_MARKERS {
@@ -250,11 +295,15 @@ pub fn stance(doc: &StoryDoc, narrative: &Narrative, opts: &NarrativeOptions) ->
                 markers.push((*m).to_string());
             }
         }
-        if raw.trim_end().ends_with('?') || raw.contains("? ") {
+        // Questions and scare quotes count once per document (reported
+        // speech is full of both).
+        if !asked && (raw.trim_end().ends_with('?') || raw.contains("? ")) {
+            asked = true;
             here += 1;
             markers.push("?".into());
         }
-        if scare_quotes(&raw) {
+        if !quoted && scare_quotes(&raw) {
+            quoted = true;
             here += 1;
             markers.push("«…»".into());
         }
@@ -276,7 +325,13 @@ pub fn stance(doc: &StoryDoc, narrative: &Narrative, opts: &NarrativeOptions) ->
         stance,
         begin: span.map(|s| s.begin),
         end: span.map(|s| s.end),
-        evidence: span.map(|s| chars.get(s.begin..s.end.min(chars.len())).unwrap_or(&[]).iter().collect()),
+        evidence: span.map(|s| {
+            chars
+                .get(s.begin..s.end.min(chars.len()))
+                .unwrap_or(&[])
+                .iter()
+                .collect()
+        }),
         markers,
         points,
     }
@@ -321,8 +376,12 @@ mod tests {
 
     #[test]
     fn scare_quotes_found() {
-        assert!(scare_quotes("si M. Lavrov parle de « preuve », il ne les a pas produites"));
-        assert!(!scare_quotes("« Nous avions beaucoup de questions sur les vols », a-t-il dit"));
+        assert!(scare_quotes(
+            "si M. Lavrov parle de « preuve », il ne les a pas produites"
+        ));
+        assert!(!scare_quotes(
+            "« Nous avions beaucoup de questions sur les vols », a-t-il dit"
+        ));
         assert!(!scare_quotes("«"));
     }
 }

@@ -70,9 +70,9 @@ pub struct StoryOptions {
 impl Default for StoryOptions {
     fn default() -> Self {
         StoryOptions {
-            threshold: 0.30,
+            threshold: 0.25,
             window_days: 7,
-            entity_weight: 0.5,
+            entity_weight: 0.4,
             cross_language_entity_weight: 0.9,
             centroid_size: 96,
             lookup_features: 24,
@@ -126,6 +126,9 @@ pub(crate) struct StoryState {
     /// Labels of the centroid's keys.
     pub(crate) labels: BTreeMap<u64, String>,
     pub(crate) langs: BTreeMap<String, u32>,
+    /// Members whose text reports a claim (see `features::is_claim_marker`).
+    #[serde(default)]
+    pub(crate) claim_docs: u32,
 }
 
 /// The incremental story index: its state is everything needed to go on.
@@ -150,7 +153,9 @@ mod postings_serde {
         v.serialize(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<HashMap<u64, Vec<u32>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<HashMap<u64, Vec<u32>>, D::Error> {
         let v: Vec<(u64, Vec<u32>)> = Vec::deserialize(d)?;
         Ok(v.into_iter().collect())
     }
@@ -162,6 +167,7 @@ struct Prepared {
     day: Option<(i64, i64)>,
     weights: Sparse,
     labels: BTreeMap<u64, String>,
+    claims: bool,
 }
 
 fn prepare(doc: &StoryDoc) -> (Prepared, Sparse) {
@@ -186,6 +192,7 @@ fn prepare(doc: &StoryDoc) -> (Prepared, Sparse) {
             day: doc.date.as_deref().and_then(parse_interval),
             weights,
             labels: f.labels,
+            claims: f.claim_markers >= 1,
         },
         counts,
     )
@@ -292,8 +299,15 @@ impl StoryIndex {
                     continue;
                 }
             }
-            let sim = self.similarity(&p.weights, lang.as_deref(), s);
-            if sim >= self.opts.threshold && best.is_none_or(|(b, bid)| sim > b || (sim == b && sid < bid)) {
+            let mut sim = self.similarity(&p.weights, lang.as_deref(), s);
+            if let (Some(d), Some(span), true) = (p.day, s.span, self.opts.window_days > 0) {
+                // Later in the window, a higher bar.
+                let x = gap(d, span) as f32 / self.opts.window_days as f32;
+                sim *= 1.0 - 0.5 * x * x;
+            }
+            if sim >= self.opts.threshold
+                && best.is_none_or(|(b, bid)| sim > b || (sim == b && sid < bid))
+            {
                 best = Some((sim, sid));
             }
         }
@@ -309,6 +323,7 @@ impl StoryIndex {
                     centroid: Vec::new(),
                     labels: BTreeMap::new(),
                     langs: BTreeMap::new(),
+                    claim_docs: 0,
                 });
                 (self.stories.len() - 1) as StoryId
             }
@@ -327,7 +342,8 @@ impl StoryIndex {
             }
         }
         let centroid = &s.centroid;
-        s.labels.retain(|k, _| centroid.binary_search_by_key(k, |x| x.0).is_ok());
+        s.labels
+            .retain(|k, _| centroid.binary_search_by_key(k, |x| x.0).is_ok());
         if let Some(d) = p.day {
             s.span = Some(match s.span {
                 Some((a, b)) => (a.min(d.0), b.max(d.1)),
@@ -343,6 +359,7 @@ impl StoryIndex {
             .map(|x| x.0)
             .filter(|k| before.binary_search(k).is_err() && kind_of(*k) != Kind::Pair)
             .collect();
+        s.claim_docs += p.claims as u32;
         s.members.push(p.member);
         for k in new_keys {
             self.postings.entry(k).or_default().push(sid);
@@ -363,7 +380,12 @@ impl StoryIndex {
     }
 
     /// Key entities of a centroid, heaviest first.
-    pub(crate) fn key_entities(&self, centroid: &Sparse, labels: &BTreeMap<u64, String>, n: usize) -> Vec<KeyEntity> {
+    pub(crate) fn key_entities(
+        &self,
+        centroid: &Sparse,
+        labels: &BTreeMap<u64, String>,
+        n: usize,
+    ) -> Vec<KeyEntity> {
         let mut v: Vec<(f32, &String)> = centroid
             .iter()
             .filter(|(k, _)| kind_of(*k) == Kind::Entity)
@@ -410,7 +432,9 @@ impl StoryIndex {
             .max_by(|a, b| {
                 let la = a.lang == main_lang;
                 let lb = b.lang == main_lang;
-                la.cmp(&lb).then(a.score.total_cmp(&b.score)).then(b.id.cmp(&a.id))
+                la.cmp(&lb)
+                    .then(a.score.total_cmp(&b.score))
+                    .then(b.id.cmp(&a.id))
             })
             .and_then(|m| m.title.clone());
         Some(Story {

@@ -283,7 +283,19 @@ fn sentence_break(gap: &str, prev: Option<&(String, bool)>, next_digit: bool) ->
     }
     !matches!(
         pw.as_str(),
-        "m" | "mm" | "mr" | "mrs" | "ms" | "mme" | "dr" | "st" | "gen" | "sen" | "rep" | "no" | "vs" | "etc"
+        "m" | "mm"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "mme"
+            | "dr"
+            | "st"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "no"
+            | "vs"
+            | "etc"
     )
 }
 
@@ -314,7 +326,12 @@ mod tests {
             .collect();
         assert_eq!(
             texts,
-            vec!["Le général a parlé.", "M. Lavrov répond ?", "Oui", "Fin 6.8 degrés"]
+            vec![
+                "Le général a parlé.",
+                "M. Lavrov répond ?",
+                "Oui",
+                "Fin 6.8 degrés"
+            ]
         );
         let w = &a.words[1];
         assert_eq!(w.folded, "general");

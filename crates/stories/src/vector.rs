@@ -191,7 +191,13 @@ mod tests {
     #[test]
     fn cosine_basics() {
         let df = DocFreq::default();
-        let a = doc_weights(&vec![(key(Kind::Term, "x"), 1.0), (key(Kind::Term, "y"), 2.0)].into_iter().collect::<std::collections::BTreeMap<_, _>>().into_iter().collect());
+        let a = doc_weights(
+            &vec![(key(Kind::Term, "x"), 1.0), (key(Kind::Term, "y"), 2.0)]
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>()
+                .into_iter()
+                .collect(),
+        );
         let c = cosine(&a, &a, Kind::Term, &df);
         assert!((c - 1.0).abs() < 1e-5);
         assert_eq!(cosine(&a, &a, Kind::Entity, &df), 0.0);
