@@ -15,7 +15,7 @@ use echotrace_core::fingerprint::fingerprints;
 use echotrace_core::model::{CharSpan, Document};
 use echotrace_core::normalise::{tokenize, tokenize_spans, widen_at, Token};
 use echotrace_core::{
-    align::{align_pair, Tokenized},
+    align::{align_candidate, Tokenized},
     Params,
 };
 use echotrace_ingest::{read_inputs, IngestError, IngestOptions, Item};
@@ -521,7 +521,7 @@ fn align_chunk(
                 text: &lb.text,
                 tokens: &lb.tokens,
             };
-            align_pair(a, b, &c.seeds, params)
+            align_candidate(a, b, c, params)
                 .into_iter()
                 .map(|p| AlignmentRow {
                     doc_a: doc_keys[c.a as usize],

@@ -66,10 +66,33 @@ pub struct Tokenized<'a> {
 
 /// Aligns documents A and B given the seeds `(word in A, word in B)` of their
 /// shared fingerprints. Deterministic; the result is sorted by position in A.
+/// Every seed counts as rare (see [`align_candidate`]).
 pub fn align_pair(
     a: Tokenized<'_>,
     b: Tokenized<'_>,
     seeds: &[(u32, u32)],
+    params: &Params,
+) -> Vec<AlignedPassage> {
+    align_seeds(a, b, seeds, &[], params)
+}
+
+/// Aligns a candidate pair: like [`align_pair`], but the candidate's common
+/// seeds (fingerprints found in many documents) do not vouch for a passage
+/// shorter than `min_chars`.
+pub fn align_candidate(
+    a: Tokenized<'_>,
+    b: Tokenized<'_>,
+    cand: &crate::candidates::Candidate,
+    params: &Params,
+) -> Vec<AlignedPassage> {
+    align_seeds(a, b, &cand.seeds, &cand.common, params)
+}
+
+fn align_seeds(
+    a: Tokenized<'_>,
+    b: Tokenized<'_>,
+    seeds: &[(u32, u32)],
+    common: &[(u32, u32)],
     params: &Params,
 ) -> Vec<AlignedPassage> {
     let (ta, tb) = (a.tokens, b.tokens);
@@ -80,10 +103,12 @@ pub fn align_pair(
         .collect();
     seeds.sort_unstable();
     seeds.dedup();
+    let mut common = common.to_vec();
+    common.sort_unstable();
     let chains = chain_seeds(&seeds, params);
     let mut found = Vec::new();
     for chain in &chains {
-        if let Some(p) = align_chain(a, b, chain, params) {
+        if let Some(p) = align_chain(a, b, chain, &common, params) {
             found.push(p);
         }
     }
@@ -132,6 +157,7 @@ fn align_chain(
     sa: Tokenized<'_>,
     sb: Tokenized<'_>,
     chain: &[(u32, u32)],
+    common: &[(u32, u32)],
     params: &Params,
 ) -> Option<AlignedPassage> {
     let (ta, tb) = (sa.tokens, sb.tokens);
@@ -219,6 +245,7 @@ fn align_chain(
         // sentences), nearly word for word.
         let whole = (matched as usize) >= params.sentence_min_words
             && score >= SENTENCE_MIN_DENSITY
+            && seed_coverage(chain, common, params.ngram, fa, la) >= SENTENCE_MIN_COVERAGE
             && whole_sentences(sa, fa as usize, la as usize)
             && whole_sentences(sb, fb as usize, lb as usize);
         if !whole {
@@ -237,9 +264,38 @@ fn align_chain(
 
 /// Smallest density of a short passage kept as a copied sentence.
 const SENTENCE_MIN_DENSITY: f32 = 0.75;
+/// Smallest share of a short passage's words covered by rare shared
+/// n-grams (see [`seed_coverage`]).
+const SENTENCE_MIN_COVERAGE: f32 = 0.6;
 /// Words of a copied sentence that may differ at its start or its end (a
 /// replaced first or last word) while it still counts as whole.
 const SENTENCE_SLACK: usize = 2;
+
+/// Share of the words `first..=last` of A covered by the n-grams of the
+/// rare seeds (shared fingerprints not in `common`, sorted). A boilerplate
+/// sentence ("These facts were first published by X.") is common; a template
+/// with a changing slot is rare only around the slot.
+fn seed_coverage(
+    chain: &[(u32, u32)],
+    common: &[(u32, u32)],
+    ngram: usize,
+    first: u32,
+    last: u32,
+) -> f32 {
+    let mut covered = 0u32;
+    let mut upto = first;
+    for &(pa, pb) in chain {
+        if common.binary_search(&(pa, pb)).is_ok() {
+            continue;
+        }
+        let (b, e) = (pa.max(upto), (pa + ngram as u32).min(last + 1));
+        if e > b {
+            covered += e - b;
+            upto = e;
+        }
+    }
+    covered as f32 / (last + 1 - first).max(1) as f32
+}
 
 /// True when the tokens `first..=last` of `side` run from a sentence start
 /// to a sentence end, give or take [`SENTENCE_SLACK`] words at each end.
@@ -491,6 +547,58 @@ mod tests {
             ..Params::default()
         };
         assert!(align_with(&a, &b, &strict).is_empty());
+    }
+
+    #[test]
+    fn common_fingerprints_do_not_vouch_for_a_short_sentence() {
+        let sentence = "Snow closed the northern pass for three days in a row last week.";
+        let a = format!("{FILLER_A} {sentence} {FILLER_B}");
+        let b = format!("{P2}\n\n{sentence}\n\n{P3}");
+        let (ta, tb) = (tokenize(&a), tokenize(&b));
+        let p = Params::default();
+        let s = seeds(&ta, &tb, &p);
+        let side_a = Tokenized {
+            text: &a,
+            tokens: &ta,
+        };
+        let side_b = Tokenized {
+            text: &b,
+            tokens: &tb,
+        };
+        let mut cand = crate::candidates::Candidate {
+            a: 0,
+            b: 1,
+            seeds: s.clone(),
+            common: Vec::new(),
+        };
+        assert_eq!(align_candidate(side_a, side_b, &cand, &p).len(), 1);
+        // The same sentence found in many documents (boilerplate).
+        cand.common = s;
+        assert!(align_candidate(side_a, side_b, &cand, &p).is_empty());
+        // A long copied passage needs no rare seed.
+        let long_a = format!("{FILLER_A} {P1} {FILLER_B}");
+        let long_b = format!("{P2} {P1} {P3}");
+        let (la, lb) = (tokenize(&long_a), tokenize(&long_b));
+        let ls = seeds(&la, &lb, &p);
+        let cand = crate::candidates::Candidate {
+            a: 0,
+            b: 1,
+            seeds: ls.clone(),
+            common: ls,
+        };
+        let got = align_candidate(
+            Tokenized {
+                text: &long_a,
+                tokens: &la,
+            },
+            Tokenized {
+                text: &long_b,
+                tokens: &lb,
+            },
+            &cand,
+            &p,
+        );
+        assert_eq!(got.len(), 1);
     }
 
     #[test]

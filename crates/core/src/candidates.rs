@@ -26,7 +26,18 @@ pub struct Candidate {
     pub a: u32,
     pub b: u32,
     pub seeds: Vec<(u32, u32)>,
+    /// The seeds (a subset of `seeds`, same order) whose fingerprint is
+    /// found in more than [`RARE_DF`] documents: good enough to link long
+    /// passages, not to vouch for a short one (boilerplate sentences).
+    pub common: Vec<(u32, u32)>,
 }
+
+/// A fingerprint found in at most this many documents is rare: it can
+/// vouch for a copied sentence shorter than `min_chars`.
+pub const RARE_DF: usize = 8;
+
+/// High bit of a seed's position in B: set when its fingerprint is common.
+const COMMON_BIT: u32 = 1 << 31;
 
 /// Per-document facts the pairing needs.
 pub struct DocInfo<'a> {
@@ -46,7 +57,15 @@ const MAX_OCC_PER_DOC: usize = 4;
 struct SeedEntry {
     pair: u64,
     pa: u32,
+    /// Position in B, with [`COMMON_BIT`] set for a common fingerprint.
     pb: u32,
+}
+
+impl SeedEntry {
+    /// Position in B.
+    fn b(&self) -> u32 {
+        self.pb & !COMMON_BIT
+    }
 }
 
 /// Memory allowed for the seed list of one block of documents; the pairs
@@ -108,7 +127,12 @@ pub fn candidate_pairs_within(
                 result.push(Candidate {
                     a: (pair >> 32) as u32,
                     b: pair as u32,
-                    seeds: seeds[i..j].iter().map(|s| (s.pa, s.pb)).collect(),
+                    seeds: seeds[i..j].iter().map(|s| (s.pa, s.b())).collect(),
+                    common: seeds[i..j]
+                        .iter()
+                        .filter(|s| s.pb & COMMON_BIT != 0)
+                        .map(|s| (s.pa, s.b()))
+                        .collect(),
                 });
             }
             i = j;
@@ -119,7 +143,7 @@ pub fn candidate_pairs_within(
 
 /// Runs of equal hashes in `postings` that can emit pairs, as (start, end,
 /// number of documents).
-fn groups(postings: &[Posting], params: &Params, mut f: impl FnMut(&[Posting])) {
+fn groups(postings: &[Posting], params: &Params, mut f: impl FnMut(&[Posting], usize)) {
     let mut i = 0;
     while i < postings.len() {
         let h = postings[i].hash;
@@ -135,7 +159,7 @@ fn groups(postings: &[Posting], params: &Params, mut f: impl FnMut(&[Posting])) 
             }
         }
         if df >= 2 && df <= params.max_df {
-            f(run);
+            f(run, df);
         }
         i = j;
     }
@@ -144,7 +168,7 @@ fn groups(postings: &[Posting], params: &Params, mut f: impl FnMut(&[Posting])) 
 /// Upper bound of the seeds a chunk emits (pairs of occurrences).
 fn count_chunk(postings: &[Posting], params: &Params) -> u64 {
     let mut n = 0u64;
-    groups(postings, params, |run| {
+    groups(postings, params, |run, _| {
         let k = run.len().min(params.max_df * MAX_OCC_PER_DOC) as u64;
         n += k * k.saturating_sub(1) / 2;
     });
@@ -163,7 +187,7 @@ fn has_local_pair(seeds: &[SeedEntry], params: &Params) -> bool {
     let reach = (params.gap + params.ngram) as i64;
     let min_words = params.min_words.min(params.sentence_min_words.max(1)) as i64;
     for (x, s) in seeds.iter().enumerate() {
-        let ds = s.pb as i64 - s.pa as i64;
+        let ds = s.b() as i64 - s.pa as i64;
         for t in &seeds[x + 1..] {
             let da = t.pa as i64 - s.pa as i64;
             if da > reach {
@@ -173,8 +197,8 @@ fn has_local_pair(seeds: &[SeedEntry], params: &Params) -> bool {
             // overlapping n-grams of one short common phrase do not count.
             if da > 0
                 && da + params.ngram as i64 + 2 >= min_words
-                && t.pb > s.pb
-                && ((t.pb as i64 - t.pa as i64) - ds).abs() <= LOCAL_BAND
+                && t.b() > s.b()
+                && ((t.b() as i64 - t.pa as i64) - ds).abs() <= LOCAL_BAND
             {
                 return true;
             }
@@ -207,7 +231,8 @@ fn emit_chunk(
     out: &mut Vec<SeedEntry>,
 ) {
     let mut group: Vec<Posting> = Vec::new();
-    groups(postings, params, |run| {
+    groups(postings, params, |run, df| {
+        let flag = if df > RARE_DF { COMMON_BIT } else { 0 };
         group.clear();
         let mut per_doc = 0;
         for (k, p) in run.iter().enumerate() {
@@ -246,7 +271,7 @@ fn emit_chunk(
                 out.push(SeedEntry {
                     pair: ((p.doc as u64) << 32) | q.doc as u64,
                     pa: p.pos,
-                    pb: q.pos,
+                    pb: (q.pos & !COMMON_BIT) | flag,
                 });
             }
         }
@@ -295,7 +320,8 @@ mod tests {
             vec![Candidate {
                 a: 0,
                 b: 1,
-                seeds: vec![(0, 5), (3, 9)]
+                seeds: vec![(0, 5), (3, 9)],
+                common: vec![],
             }]
         );
     }
