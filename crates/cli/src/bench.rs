@@ -44,6 +44,21 @@ pub fn generate_corpus(
     base: Option<PathBuf>,
     out: &Path,
 ) -> Result<GenStats> {
+    generate_corpus_with(docs, seed, lang, base, out, false)
+}
+
+/// [`generate_corpus`], with provenance labels when `provenance` is set:
+/// publication times of several precisions, credits (right, wrong, none),
+/// copies of copies, `DIR/provenance.jsonl` (per family: source, each copy's
+/// parent and attribution) and `DIR/outlets.csv` (the invented outlets).
+pub fn generate_corpus_with(
+    docs: usize,
+    seed: u64,
+    lang: &str,
+    base: Option<PathBuf>,
+    out: &Path,
+    provenance: bool,
+) -> Result<GenStats> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let cfg = GenConfig {
         docs,
@@ -60,8 +75,23 @@ pub fn generate_corpus(
     let mut t = BufWriter::new(
         File::create(&truth).with_context(|| format!("cannot create {}", truth.display()))?,
     );
-    let stats = echotrace_eval::generate(&cfg, &mut c, &mut t)?;
     use std::io::Write;
+    let create = |name: &str| -> Result<BufWriter<File>> {
+        let p = out.join(name);
+        Ok(BufWriter::new(File::create(&p).with_context(|| {
+            format!("cannot create {}", p.display())
+        })?))
+    };
+    let stats = if provenance {
+        let (mut p, mut r) = (create("provenance.jsonl")?, create("outlets.csv")?);
+        let (stats, _) =
+            echotrace_eval::generate_with_provenance(&cfg, &mut c, &mut t, &mut p, &mut r)?;
+        p.flush()?;
+        r.flush()?;
+        stats
+    } else {
+        echotrace_eval::generate(&cfg, &mut c, &mut t)?
+    };
     c.flush()?;
     t.flush()?;
     Ok(stats)

@@ -165,8 +165,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             lang,
             base,
             out,
+            provenance,
         } => {
-            let stats = bench::generate_corpus(docs, seed, &lang, base, &out)?;
+            let stats = bench::generate_corpus_with(docs, seed, &lang, base, &out, provenance)?;
             println!(
                 "wrote {} documents ({} families, {} copies, {} truth pairs, {:.1} MB) to {}/corpus.jsonl and truth to {}/truth.jsonl",
                 stats.docs,
@@ -202,6 +203,32 @@ pub fn run(cli: Cli) -> Result<u8> {
                 }),
             ..
         } => crate::quotes::eval_command(&gold, json, verbose),
+        Command::Eval {
+            provenance: Some(truth),
+            db,
+            json,
+            ..
+        } => {
+            let store = Store::open_readonly(&db.db)?;
+            let s = crate::provenance::evaluate(&store, &truth)?;
+            if json {
+                println!("{}", serde_json::to_string(&s)?);
+            } else {
+                println!(
+                    "provenance: source accuracy {:.3} ({} of {} families found)",
+                    s.source_accuracy, s.families_found, s.families
+                );
+                println!(
+                    "  parent accuracy {:.3}, parent or ancestor {:.3} ({} of {} copies found)",
+                    s.parent_accuracy, s.parent_or_ancestor_accuracy, s.copies_found, s.copies
+                );
+                println!(
+                    "  unattributed flag: precision {:.3} recall {:.3} F1 {:.3}",
+                    s.flag_precision, s.flag_recall, s.flag_f1
+                );
+            }
+            Ok(0)
+        }
         Command::Eval {
             extraction: Some(dir),
             json,

@@ -223,7 +223,12 @@ impl Table {
         self.s(10, p.url);
         self.s(11, p.title);
         self.s(12, Some(serde_json::to_string(&p.aligned)?));
-        self.s(13, p.provenance.map(|v| serde_json::to_string(&v)).transpose()?);
+        self.s(
+            13,
+            p.provenance
+                .map(|v| serde_json::to_string(&v))
+                .transpose()?,
+        );
         self.s(14, json_or_none(&p.extra));
         Ok(())
     }

@@ -9,9 +9,9 @@ mod commands;
 mod export;
 mod pipeline;
 mod provenance;
-mod report;
 mod query;
 mod quotes;
+mod report;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -261,6 +261,10 @@ pub enum Command {
         /// Output folder.
         #[arg(long, default_value = "gen-out")]
         out: PathBuf,
+        /// Also label provenance: dates of several precisions, credits (right, wrong or none),
+        /// copies of copies; writes DIR/provenance.jsonl and DIR/outlets.csv.
+        #[arg(long)]
+        provenance: bool,
     },
     /// Measure quality against a truth file (or a PAN text-alignment corpus).
     Eval {
@@ -270,6 +274,10 @@ pub enum Command {
         /// Truth file written by `echotrace gen` (pairs as JSON lines).
         #[arg(long, conflicts_with = "pan")]
         truth: Option<PathBuf>,
+        /// Provenance truth written by `echotrace gen --provenance`: scores the source choice,
+        /// parents and the unattributed flag of the traced --db.
+        #[arg(long, conflicts_with_all = ["pan", "extraction"])]
+        provenance: Option<PathBuf>,
         /// A PAN text-alignment corpus folder (susp/, src/, pairs, XML truth); traced into --db.
         #[arg(long, conflicts_with = "extraction")]
         pan: Option<PathBuf>,

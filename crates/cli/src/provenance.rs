@@ -68,9 +68,31 @@ pub fn registry(store: &Store) -> Result<Registry> {
     Ok(base.merged(parse_registry(format, text).context("stored outlet registry")?))
 }
 
+/// The provenance of every stored cluster, with what it was computed from.
+pub struct Computed {
+    /// Stored documents, in `doc_key` order (the kernel's document indices).
+    pub docs: Vec<echotrace_store::ProvenanceDoc>,
+    /// The clusters as given to the kernel, in cluster number order.
+    pub inputs: Vec<ClusterInput>,
+    /// Passage uids of each cluster, in the order of its `passages`.
+    pub uids: BTreeMap<i64, Vec<i64>>,
+    pub prov: echotrace_provenance::Provenance,
+}
+
 /// Recomputes provenance for every cluster and rewrites the tables.
 pub fn run(store: &mut Store) -> Result<ProvenanceSummary> {
     let t0 = std::time::Instant::now();
+    let Computed {
+        docs,
+        inputs: _,
+        uids,
+        prov,
+    } = compute(store)?;
+    write(store, &docs, &uids, &prov, t0)
+}
+
+/// Runs the provenance kernel on the stored clusters (reads only).
+pub fn compute(store: &Store) -> Result<Computed> {
     let registry = registry(store)?;
     let docs = store.provenance_docs()?;
     let passages = store.passages(None)?;
@@ -151,8 +173,21 @@ pub fn run(store: &mut Store) -> Result<ProvenanceSummary> {
     let inputs: Vec<ClusterInput> = clusters.into_values().collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let prov = analyse(&meta, &text_refs, &inputs, &registry, &Options::default());
-    drop(texts);
+    Ok(Computed {
+        docs,
+        inputs,
+        uids,
+        prov,
+    })
+}
 
+fn write(
+    store: &mut Store,
+    docs: &[echotrace_store::ProvenanceDoc],
+    uids: &BTreeMap<i64, Vec<i64>>,
+    prov: &echotrace_provenance::Provenance,
+    t0: std::time::Instant,
+) -> Result<ProvenanceSummary> {
     let mut summary = ProvenanceSummary {
         outlets: prov.outlets.len(),
         ..Default::default()
@@ -217,6 +252,34 @@ pub fn run(store: &mut Store) -> Result<ProvenanceSummary> {
     store.set_meta(STALE_KEY, "0")?;
     summary.seconds = t0.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// `eval --provenance`: source choice, parents and the unattributed flag of
+/// the stored clusters against the provenance truth written by `gen
+/// --provenance`.
+pub fn evaluate(store: &Store, truth: &Path) -> Result<echotrace_provenance::ProvenanceScores> {
+    let text = std::fs::read_to_string(truth)
+        .with_context(|| format!("cannot read provenance truth {}", truth.display()))?;
+    let mut families = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        families.push(
+            serde_json::from_str::<echotrace_provenance::FamilyTruth>(line).with_context(|| {
+                format!(
+                    "{}:{}: not a provenance truth record",
+                    truth.display(),
+                    i + 1
+                )
+            })?,
+        );
+    }
+    let c = compute(store)?;
+    let ids: Vec<String> = c.docs.iter().map(|d| d.id.clone()).collect();
+    Ok(echotrace_provenance::evaluate_provenance(
+        &families, &ids, &c.inputs, &c.prov,
+    ))
 }
 
 /// Stored copies and flagged (unattributed) copies.
