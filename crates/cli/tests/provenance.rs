@@ -242,3 +242,64 @@ fn seeds_001_is_the_source_and_000_002_are_unattributed_copies() {
         .iter()
         .all(|(id, _, _)| !id.starts_with("003") && !id.starts_with("004")));
 }
+
+#[test]
+fn generated_provenance_is_measured_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("gen");
+    let o = out.display().to_string();
+    // The built-in grammar (no base text next to a temporary folder).
+    let gen = Command::new(env!("CARGO_BIN_EXE_echotrace"))
+        .current_dir(dir.path())
+        .args([
+            "gen",
+            "--docs",
+            "600",
+            "--seed",
+            "5",
+            "--out",
+            &o,
+            "--provenance",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        gen.status.success(),
+        "{}",
+        String::from_utf8_lossy(&gen.stderr)
+    );
+    for f in [
+        "corpus.jsonl",
+        "truth.jsonl",
+        "provenance.jsonl",
+        "outlets.csv",
+    ] {
+        assert!(out.join(f).is_file(), "gen wrote no {f}");
+    }
+    let db = dir.path().join("t.db").display().to_string();
+    echotrace(&[
+        "trace",
+        &format!("{o}/corpus.jsonl"),
+        "--db",
+        &db,
+        "-q",
+        "--outlets",
+        &format!("{o}/outlets.csv"),
+    ]);
+    let s: Value = serde_json::from_str(&echotrace(&[
+        "eval",
+        "--provenance",
+        &format!("{o}/provenance.jsonl"),
+        "--db",
+        &db,
+        "--json",
+    ]))
+    .unwrap();
+    let get = |k: &str| s[k].as_f64().unwrap_or_else(|| panic!("no {k} in {s}"));
+    assert!(get("families_found") > 50.0, "{s}");
+    // Floors well under the measured figures (README "Quality"), so that a
+    // broken source choice or credit detection fails.
+    assert!(get("source_accuracy") >= 0.8, "{s}");
+    assert!(get("flag_precision") >= 0.8, "{s}");
+    assert!(get("flag_recall") >= 0.8, "{s}");
+}
