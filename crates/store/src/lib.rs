@@ -20,9 +20,14 @@ use std::path::Path;
 
 mod provenance;
 mod quotes;
+mod stories;
 pub use provenance::{OutletRecord, PassageAlignment, ProvenanceDoc, ProvenanceRow};
 pub use quotes::{
     DocQuoteRows, GroupMemberRow, LinkableQuote, QuoteGroupRow, QuoteListRow, QuoteRow, QuoteSource,
+};
+pub use stories::{
+    ClaimMatchRow, ClaimRow, NarrativeRow, StanceRow, StoriesWrite, StoryDocEntry, StoryRow,
+    StorySource,
 };
 
 /// Version of the schema below, kept in `meta.schema_version`.
@@ -30,7 +35,9 @@ pub use quotes::{
 /// 5: `quotes`, `quote_groups`, `quotes_done` (issue 5), `outlets`,
 /// `doc_outlets`, `provenance` (issue 4); stores of version 3 and 4 gain the
 /// new, empty tables on open.
-pub const SCHEMA_VERSION: i64 = 5;
+/// 6: `stories`, `narratives`, `doc_stances`, `claims`, `claim_matches`,
+/// `story_index` (issue 6); stores of version 3 to 5 gain them on open.
+pub const SCHEMA_VERSION: i64 = 6;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
@@ -359,13 +366,15 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.execute_batch(SCHEMA)
             .with_context(|| format!("{}: cannot create the echotrace schema", path.display()))?;
+        conn.execute_batch(stories::STORIES_SCHEMA)
+            .with_context(|| format!("{}: cannot create the story tables", path.display()))?;
         let store = Store { conn };
         match store.meta("schema_version")? {
             None => store.set_meta("schema_version", &SCHEMA_VERSION.to_string())?,
             Some(v) if v == SCHEMA_VERSION.to_string() => {}
-            // Versions 3 and 4 lack only tables, which the schema above has
+            // Versions 3 to 5 lack only tables, which the schema above has
             // just created.
-            Some(v) if v == "3" || v == "4" => {
+            Some(v) if v == "3" || v == "4" || v == "5" => {
                 store.set_meta("schema_version", &SCHEMA_VERSION.to_string())?
             }
             Some(v) => bail!(
@@ -589,7 +598,8 @@ impl Store {
     pub fn count(&self, table: &str) -> Result<usize> {
         let sql = match table {
             "documents" | "alignments" | "passages" | "clusters" | "skipped" | "quotes"
-            | "quote_groups" | "outlets" | "provenance" => {
+            | "quote_groups" | "outlets" | "provenance" | "stories" | "narratives" | "claims"
+            | "claim_matches" | "doc_stances" => {
                 format!("SELECT count(*) FROM {table}")
             }
             _ => bail!("no table {table}"),
@@ -860,6 +870,23 @@ mod tests {
         assert_eq!(s.count("quotes").unwrap(), 0);
         assert!(s.load_site_templates().unwrap().is_empty());
         assert_eq!(decode_lines(&[1, 2, 3]), vec![]);
+        // A store of version 5: no story tables; they are created on open.
+        s.conn
+            .execute_batch(
+                "DROP TABLE stories; DROP TABLE narratives; DROP TABLE claim_matches;
+                 DROP TABLE claims; DROP TABLE doc_stances; DROP TABLE story_index;
+                 UPDATE meta SET value = '5' WHERE key = 'schema_version';",
+            )
+            .unwrap();
+        drop(s);
+        let s = Store::open(&path).unwrap();
+        assert_eq!(
+            s.meta("schema_version").unwrap(),
+            Some(SCHEMA_VERSION.to_string())
+        );
+        assert_eq!(s.count("stories").unwrap(), 0);
+        assert_eq!(s.count("claims").unwrap(), 0);
+        assert!(s.story_index_state().unwrap().is_none());
     }
 
     #[test]
