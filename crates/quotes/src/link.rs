@@ -46,9 +46,15 @@ pub fn link(docs: &[DocQuotes]) -> Vec<QuoteGroup> {
             if words.len() < MIN_WORDS {
                 continue;
             }
-            let mut grams: Vec<u64> = words
+            // 3-gram hashes from word hashes (no string built per gram)
+            let wh: Vec<u64> = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
+            let mut grams: Vec<u64> = wh
                 .windows(3)
-                .map(|w| xxh3_64(w.join(" ").as_bytes()))
+                .map(|w| {
+                    (w[0] ^ w[1].rotate_left(21).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+                        .wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+                        ^ w[2].rotate_left(42)
+                })
                 .collect();
             grams.sort_unstable();
             grams.dedup();
@@ -60,47 +66,78 @@ pub fn link(docs: &[DocQuotes]) -> Vec<QuoteGroup> {
             });
         }
     }
+    // Identical wordings are one group at once, and only one of them (the
+    // first) is indexed: a quote repeated in many documents is linked even
+    // when its 3-grams are too common to be used, and costs nothing more.
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut indexed = vec![true; items.len()];
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| items[a].words.cmp(&items[b].words).then(a.cmp(&b)));
+    for w in order.windows(2) {
+        if items[w[0]].words == items[w[1]].words {
+            parent[w[1]] = parent[w[0]];
+            indexed[w[1]] = false;
+        }
+    }
     let mut postings: Vec<(u64, u32)> = items
         .iter()
         .enumerate()
+        .filter(|(i, _)| indexed[*i])
         .flat_map(|(i, it)| it.grams.iter().map(move |&g| (g, i as u32)))
         .collect();
     postings.sort_unstable();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    // The grams shared by 2..=MAX_DF quotes (their postings ranges), listed
+    // per quote: (quote, range).
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut item_ranges: Vec<(u32, u32)> = Vec::new();
     let mut s = 0;
     while s < postings.len() {
         let mut e = s;
         while e < postings.len() && postings[e].0 == postings[s].0 {
             e += 1;
         }
-        if e - s <= MAX_DF {
-            for a in s..e {
-                for b in a + 1..e {
-                    let (x, y) = (postings[a].1, postings[b].1);
-                    pairs.push((x.min(y), x.max(y)));
-                }
-            }
+        if (2..=MAX_DF).contains(&(e - s)) {
+            let r = ranges.len() as u32;
+            ranges.push((s, e));
+            item_ranges.extend(postings[s..e].iter().map(|p| (p.1, r)));
         }
         s = e;
     }
-    pairs.sort_unstable();
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    let mut k = 0;
-    while k < pairs.len() {
-        let mut e = k;
-        while e < pairs.len() && pairs[e] == pairs[k] {
-            e += 1;
+    item_ranges.sort_unstable();
+    // For each quote, the later quotes sharing its grams, counted per quote
+    // (a small list per quote rather than one list of every pair).
+    let mut cand: Vec<u32> = Vec::new();
+    let mut next = 0;
+    for (a, it) in items.iter().enumerate() {
+        cand.clear();
+        while next < item_ranges.len() && item_ranges[next].0 as usize == a {
+            let (s, e) = ranges[item_ranges[next].1 as usize];
+            next += 1;
+            cand.extend(
+                postings[s..e]
+                    .iter()
+                    .map(|p| p.1)
+                    .filter(|&b| b as usize > a),
+            );
         }
-        let shared = e - k;
-        let (a, b) = (pairs[k].0 as usize, pairs[k].1 as usize);
-        let min_g = items[a].grams.len().min(items[b].grams.len()).max(1);
-        if shared as f64 / min_g as f64 >= MIN_CONTAINMENT && (shared >= 2 || min_g == 1) {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            if ra != rb {
-                parent[ra.max(rb)] = ra.min(rb);
+        cand.sort_unstable();
+        let mut k = 0;
+        while k < cand.len() {
+            let mut e = k;
+            while e < cand.len() && cand[e] == cand[k] {
+                e += 1;
             }
+            let shared = e - k;
+            let b = cand[k] as usize;
+            let min_g = it.grams.len().min(items[b].grams.len()).max(1);
+            if shared as f64 / min_g as f64 >= MIN_CONTAINMENT && (shared >= 2 || min_g == 1) {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                if ra != rb {
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+            k = e;
         }
-        k = e;
     }
     let mut by_root: Vec<(usize, usize)> = (0..items.len())
         .map(|i| (find(&mut parent, i), i))
@@ -137,13 +174,15 @@ fn build_group(docs: &[DocQuotes], items: &[Item], mut members: Vec<usize>) -> Q
         ))
     });
     // reference: most common folded form, then longest, then first
+    // (forms counted through a sorted list: groups can be large)
+    let mut forms: Vec<&[String]> = members.iter().map(|&m| items[m].words.as_slice()).collect();
+    forms.sort_unstable();
+    let count_of =
+        |w: &[String]| forms.partition_point(|f| *f < w)..forms.partition_point(|f| *f <= w);
     let mut best = 0;
     let mut best_key = (0usize, 0usize);
     for (i, &m) in members.iter().enumerate() {
-        let count = members
-            .iter()
-            .filter(|&&o| items[o].words == items[m].words)
-            .count();
+        let count = count_of(&items[m].words).len();
         let key = (count, items[m].words.len());
         if key > best_key {
             best_key = key;
@@ -252,4 +291,50 @@ pub fn diff(a: &[String], b: &[String]) -> Vec<DiffOp> {
         }
     }
     ops
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::QuoteText;
+
+    fn doc(id: usize, text: &str) -> DocQuotes {
+        DocQuotes {
+            doc_id: format!("d{id:03}"),
+            date: None,
+            quotes: vec![QuoteText {
+                index: 0,
+                text: text.into(),
+                speaker: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn a_quote_repeated_in_many_documents_is_one_group() {
+        // More copies than MAX_DF: identical wordings are one group even
+        // though their 3-grams are more common than MAX_DF.
+        let mut docs: Vec<DocQuotes> = (0..MAX_DF + 36)
+            .map(|i| doc(i, "We will rebuild the bridge before the first snow falls"))
+            .collect();
+        docs.push(doc(
+            999,
+            "We will rebuild the bridge before the first snow, he said",
+        ));
+        docs.push(doc(
+            1000,
+            "Nothing in common with the other sentences at all",
+        ));
+        let groups = link(&docs);
+        assert_eq!(groups.len(), 1);
+        // the edited copy joins them: only one of the identical ones is indexed
+        assert_eq!(groups[0].members.len(), MAX_DF + 37);
+        let differ: Vec<&str> = groups[0]
+            .members
+            .iter()
+            .filter(|m| !m.same_wording)
+            .map(|m| m.doc_id.as_str())
+            .collect();
+        assert_eq!(differ, ["d999"]);
+    }
 }

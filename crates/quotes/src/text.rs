@@ -43,6 +43,11 @@ impl Tok {
 
 /// Folds one character (lower case, accents removed) into `out`.
 pub(crate) fn fold_into(c: char, out: &mut String) {
+    // ASCII (most of the text) folds to its lower case: same result, no tables.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for l in c.to_lowercase() {
         match l {
             'œ' => out.push_str("oe"),
