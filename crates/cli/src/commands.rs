@@ -194,6 +194,23 @@ pub fn run(cli: Cli) -> Result<u8> {
             format,
         ),
         Command::Speakers { db, format } => crate::quotes::speakers_command(&db.db, format),
+        Command::Stories { db, format, limit } => {
+            crate::stories::stories_command(&db.db, format, limit)
+        }
+        Command::Narratives { db, format } => crate::stories::narratives_command(&db.db, format),
+        Command::Claims {
+            what: Some(crate::ClaimsWhat::Add { file, db }),
+            ..
+        } => crate::stories::claims_add_command(&db.db, &file),
+        Command::Claims {
+            what: None,
+            db,
+            format,
+        } => crate::stories::claims_command(&db.db, format),
+        Command::Eval {
+            what: Some(crate::EvalWhat::Stories { sets, data, json }),
+            ..
+        } => crate::stories::eval_command(&sets, data.as_deref(), json),
         Command::Eval {
             what:
                 Some(crate::EvalWhat::Quotes {
@@ -283,6 +300,7 @@ fn print_summary(store: &Store, s: &TraceStats) -> Result<()> {
         s.passages, s.clusters, s.copies, s.unattributed_copies
     );
     println!("{}", crate::quotes::summary_line(s));
+    println!("  {} stories, {} narratives", s.stories, s.narratives);
     let top = top_clusters(store, 5)?;
     if !top.is_empty() {
         println!("top clusters:");

@@ -12,6 +12,7 @@ mod provenance;
 mod query;
 mod quotes;
 mod report;
+mod stories;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -114,6 +115,29 @@ pub enum EvalWhat {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Story and narrative pairwise P/R/F1 and claim matching success@5 on our evaluation set
+    /// (built in) or the given sets, and story P/R/F1 on NewsWCL50 and MEANTIME when present.
+    Stories {
+        /// Labelled sets (JSON lines: id, event, narrative, lang, date, outlet, title, text).
+        sets: Vec<PathBuf>,
+        /// Folder holding newswcl50.jsonl and meantime.jsonl (default: ../shared/data/news-events).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `claims add`.
+#[derive(Subcommand, Debug)]
+pub enum ClaimsWhat {
+    /// Import known claims (JSON lines {id, text, language, date, url, verdict}, or ClaimReview
+    /// JSON-LD) and match them against the stored documents.
+    Add {
+        file: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -183,6 +207,35 @@ pub enum Command {
         /// Only quotes of this document id.
         #[arg(long)]
         doc: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// List stories: the same event reported by several outlets, with time span, outlets,
+    /// languages, key entities and documents in time order.
+    Stories {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// At most this many stories (the largest first).
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// List narratives: the same claim told about other events, years or languages, with the
+    /// documents that relay it and those that question it.
+    Narratives {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// List known claims with the documents and stories that carry them (`claims add FILE`
+    /// imports claims).
+    Claims {
+        #[command(subcommand)]
+        what: Option<ClaimsWhat>,
+        #[command(flatten)]
+        db: DbArg,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },

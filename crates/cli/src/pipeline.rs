@@ -75,6 +75,10 @@ pub struct TraceStats {
     /// Quote extraction (in batches and catching up) and linking.
     pub seconds_quotes: f64,
     pub seconds_provenance: f64,
+    /// Stories (same event) and narratives (same claim) of the store.
+    pub stories: usize,
+    pub narratives: usize,
+    pub seconds_stories: f64,
     pub seconds_total: f64,
 }
 
@@ -286,6 +290,7 @@ pub fn trace(
     stats.copies = copies;
     stats.unattributed_copies = unattributed;
     crate::quotes::finish(store, &mut stats).context("quotes")?;
+    crate::stories::finish(store, &mut stats).context("stories")?;
     stats.documents_total = store.count("documents")?;
     stats.alignments_total = store.count("alignments")?;
     stats.passages = store.count("passages")?;

@@ -386,8 +386,8 @@ pub fn build(store: &Store, max_clusters: usize) -> Result<rep::ReportData> {
         outlets: outlet_rows,
         sources,
         quotes: quotes(store, &docs)?,
-        stories: Vec::new(),
-        narratives: Vec::new(),
+        stories: crate::stories::report_stories(store)?,
+        narratives: crate::stories::report_narratives(store)?,
     })
 }
 

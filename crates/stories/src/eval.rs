@@ -73,19 +73,31 @@ pub struct EvalDoc {
     pub narrative: Option<String>,
 }
 
+/// Our evaluation set, built into the binary (dev: tuning; held-out:
+/// reported), with its claims and their truth.
+pub const EVAL_DEV: &str = include_str!("../data/dev.jsonl");
+pub const EVAL_HELDOUT: &str = include_str!("../data/heldout.jsonl");
+pub const EVAL_CLAIMS: &str = include_str!("../data/claims.jsonl");
+pub const EVAL_CLAIMS_TRUTH: &str = include_str!("../data/claims-truth.jsonl");
+
 /// Reads our evaluation set (JSON lines: id, event, narrative, lang, date,
 /// outlet, title, text).
 pub fn load_eval_set(path: &Path) -> Result<Vec<EvalDoc>, String> {
     let s = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    parse_eval_set(&s, &path.display().to_string())
+}
+
+/// [`load_eval_set`] on a string; `name` prefixes error messages (with the
+/// line number).
+pub fn parse_eval_set(s: &str, name: &str) -> Result<Vec<EvalDoc>, String> {
     let mut out = Vec::new();
     for (i, line) in s.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value =
-            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
-        let doc: StoryDoc = serde_json::from_value(v.clone())
-            .map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+        let v: Value = serde_json::from_str(line).map_err(|e| format!("{name}:{}: {e}", i + 1))?;
+        let doc: StoryDoc =
+            serde_json::from_value(v.clone()).map_err(|e| format!("{name}:{}: {e}", i + 1))?;
         out.push(EvalDoc {
             doc,
             event: v
@@ -194,13 +206,20 @@ pub fn eval_claims(
 /// → (split, expected documents).
 pub fn load_claims_truth(path: &Path) -> Result<BTreeMap<String, (String, Vec<String>)>, String> {
     let s = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    parse_claims_truth(&s, &path.display().to_string())
+}
+
+/// [`load_claims_truth`] on a string; `name` prefixes error messages.
+pub fn parse_claims_truth(
+    s: &str,
+    name: &str,
+) -> Result<BTreeMap<String, (String, Vec<String>)>, String> {
     let mut out = BTreeMap::new();
     for (i, line) in s.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value =
-            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+        let v: Value = serde_json::from_str(line).map_err(|e| format!("{name}:{}: {e}", i + 1))?;
         let id = v
             .get("claim")
             .and_then(Value::as_str)
@@ -390,6 +409,17 @@ pub fn load_meantime(path: &Path) -> Result<Vec<EvalDoc>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embedded_sets_parse() {
+        let dev = parse_eval_set(EVAL_DEV, "dev").unwrap();
+        let held = parse_eval_set(EVAL_HELDOUT, "heldout").unwrap();
+        assert!(dev.len() > 10 && held.len() > 5);
+        let truth = parse_claims_truth(EVAL_CLAIMS_TRUTH, "truth").unwrap();
+        assert!(!truth.is_empty());
+        let err = parse_eval_set("{\"id\":\"a\",\"text\":\"x\"}\nnot json\n", "f").unwrap_err();
+        assert!(err.starts_with("f:2:"), "{err}");
+    }
 
     #[test]
     fn pairwise_counts() {
