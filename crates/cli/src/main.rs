@@ -62,6 +62,9 @@ pub struct ParamArgs {
     /// Keep a passage shorter than min-chars/min-words when it covers whole sentences on both sides (a copied sentence) and has this many aligned words.
     #[arg(long, default_value_t = 10)]
     pub sentence_min_words: usize,
+    /// Such a short copied sentence must be covered by fingerprints found in at most this many documents (a sentence found in many is boilerplate).
+    #[arg(long, default_value_t = 30)]
+    pub sentence_max_df: usize,
     /// Minimum share of aligned words in a passage (aligned words / words of the longer side).
     #[arg(long, default_value_t = 0.5)]
     pub min_density: f32,
@@ -83,6 +86,7 @@ impl ParamArgs {
             min_chars: self.min_chars,
             min_words: self.min_words,
             sentence_min_words: self.sentence_min_words,
+            sentence_max_df: self.sentence_max_df,
             min_density: self.min_density,
             gap: self.gap,
             exclude_same_series: self.exclude_same_series,

@@ -27,14 +27,10 @@ pub struct Candidate {
     pub b: u32,
     pub seeds: Vec<(u32, u32)>,
     /// The seeds (a subset of `seeds`, same order) whose fingerprint is
-    /// found in more than [`RARE_DF`] documents: good enough to link long
-    /// passages, not to vouch for a short one (boilerplate sentences).
+    /// found in more than `sentence_max_df` documents: good enough to link
+    /// long passages, not to vouch for a short one (boilerplate sentences).
     pub common: Vec<(u32, u32)>,
 }
-
-/// A fingerprint found in at most this many documents is rare: it can
-/// vouch for a copied sentence shorter than `min_chars`.
-pub const RARE_DF: usize = 8;
 
 /// High bit of a seed's position in B: set when its fingerprint is common.
 const COMMON_BIT: u32 = 1 << 31;
@@ -232,7 +228,11 @@ fn emit_chunk(
 ) {
     let mut group: Vec<Posting> = Vec::new();
     groups(postings, params, |run, df| {
-        let flag = if df > RARE_DF { COMMON_BIT } else { 0 };
+        let flag = if df > params.sentence_max_df {
+            COMMON_BIT
+        } else {
+            0
+        };
         group.clear();
         let mut per_doc = 0;
         for (k, p) in run.iter().enumerate() {

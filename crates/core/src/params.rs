@@ -28,6 +28,10 @@ pub struct Params {
     /// more is kept however few characters it has; lower values find shorter
     /// copied sentences, at the price of chance matches in large corpora.
     pub sentence_min_words: usize,
+    /// Such a short passage must have most of its words covered by
+    /// fingerprints found in at most this many documents: a sentence found
+    /// in many documents is boilerplate (a credit line, a standard notice).
+    pub sentence_max_df: usize,
     /// Minimum density of a passage: aligned words divided by the word count
     /// of its longer side. Chance matches of common words spread over a
     /// long stretch fall below it; copies, even heavily edited, do not.
@@ -50,6 +54,7 @@ impl Default for Params {
             min_chars: 80,
             min_words: 10,
             sentence_min_words: 10,
+            sentence_max_df: 30,
             min_density: 0.5,
             gap: 60,
             exclude_same_series: false,
