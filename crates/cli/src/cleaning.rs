@@ -295,6 +295,9 @@ impl Templates {
     }
 }
 
+/// A record after the clean stage, or why it was rejected.
+type CleanResult = Result<(Document, CleanMeta), IngestError>;
+
 /// Cleans a batch in parallel (pages always; text records when `enabled`).
 /// The output is in the batch's order; a page that cannot be read gives an
 /// error in its place.
@@ -328,10 +331,7 @@ pub fn clean_batch(
         .into_iter()
         .map(|item| (item, keys.next().flatten()))
         .collect();
-    let out: Vec<(
-        Result<(Document, CleanMeta), IngestError>,
-        Option<Detection>,
-    )> = with_keys
+    let out: Vec<(CleanResult, Option<Detection>)> = with_keys
         .into_par_iter()
         .map(|(item, keys)| match item {
             Item::Doc(d) if enabled => {
