@@ -12,7 +12,7 @@ use crate::lexicon::CRITICAL_MARKERS;
 use crate::stories::{KeyEntity, StoryDoc, StoryId, StoryIndex};
 use crate::vector::{add_into, cosine, prune, shared_keys, Sparse};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A narrative's number (dense, in order of creation).
 pub type NarrativeId = u32;
@@ -119,8 +119,15 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
         stories: Vec<usize>,
         centroid: Sparse,
         langs: HashSet<String>,
+        /// Distinctive keys already in `postings` for this group.
+        posted: HashSet<u64>,
     }
     let mut groups: Vec<Group> = Vec::new();
+    // Groups by the distinctive keys their centroid has had: a group can
+    // only be joined through `min_shared` of them, so only groups counted
+    // that often are compared (the same result as comparing every group).
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut counts: Vec<u32> = Vec::new();
     for &si in &order {
         let s = &index.stories[si];
         if s.claim_docs == 0 {
@@ -128,8 +135,23 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
             continue;
         }
         let v = story_vector(&s.centroid);
+        counts.clear();
+        counts.resize(groups.len(), 0);
+        for (k, _) in &v {
+            if !distinctive(*k) {
+                continue;
+            }
+            for &gi in postings.get(k).map_or(&[][..], |x| &x[..]) {
+                if let Some(c) = counts.get_mut(gi) {
+                    *c += 1;
+                }
+            }
+        }
         let mut best: Option<(f32, usize)> = None;
         for (gi, g) in groups.iter().enumerate() {
+            if opts.min_shared > 0 && (counts[gi] as usize) < opts.min_shared {
+                continue;
+            }
             let shared = shared_keys(&v, &g.centroid)
                 .into_iter()
                 .filter(|k| distinctive(*k))
@@ -161,19 +183,30 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
         }
         // Stories enter with unit weight whatever their size.
         let n: f32 = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-6);
-        match best {
+        let gi = match best {
             Some((_, gi)) => {
                 let g = &mut groups[gi];
                 g.stories.push(si);
                 add_into(&mut g.centroid, &v, 1.0 / n);
                 prune(&mut g.centroid, 256, df);
                 g.langs.extend(s.langs.keys().cloned());
+                gi
             }
-            None => groups.push(Group {
-                stories: vec![si],
-                centroid: v.iter().map(|(k, w)| (*k, w / n)).collect(),
-                langs: s.langs.keys().cloned().collect(),
-            }),
+            None => {
+                groups.push(Group {
+                    stories: vec![si],
+                    centroid: v.iter().map(|(k, w)| (*k, w / n)).collect(),
+                    langs: s.langs.keys().cloned().collect(),
+                    posted: HashSet::new(),
+                });
+                groups.len() - 1
+            }
+        };
+        let g = &mut groups[gi];
+        for (k, _) in &g.centroid {
+            if distinctive(*k) && g.posted.insert(*k) {
+                postings.entry(*k).or_default().push(gi);
+            }
         }
     }
     let mut out = Vec::new();

@@ -65,6 +65,14 @@ pub struct StoryOptions {
     pub lookup_features: usize,
     /// Most recent stories read per looked-up feature.
     pub postings_per_feature: usize,
+    /// Candidate stories compared in full: those in the time window found
+    /// through the most looked-up features (bounded work per document).
+    #[serde(default = "default_max_candidates")]
+    pub max_candidates: usize,
+}
+
+fn default_max_candidates() -> usize {
+    64
 }
 
 impl Default for StoryOptions {
@@ -77,6 +85,7 @@ impl Default for StoryOptions {
             centroid_size: 96,
             lookup_features: 24,
             postings_per_feature: 256,
+            max_candidates: default_max_candidates(),
         }
     }
 }
@@ -287,7 +296,28 @@ impl StoryIndex {
             }
         }
         cands.sort_unstable();
-        cands.dedup();
+        // Stories by the number of looked-up features leading to them; only
+        // those in the time window, and the most often found, are compared.
+        let mut counted: Vec<(u32, StoryId)> = Vec::new();
+        for sid in cands {
+            match counted.last_mut() {
+                Some((n, last)) if *last == sid => *n += 1,
+                _ => counted.push((1, sid)),
+            }
+        }
+        if let Some(d) = p.day {
+            counted.retain(|(_, sid)| {
+                self.stories
+                    .get(*sid as usize)
+                    .and_then(|s| s.span)
+                    .is_none_or(|span| gap(d, span) <= self.opts.window_days)
+            });
+        }
+        if counted.len() > self.opts.max_candidates.max(1) {
+            counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+            counted.truncate(self.opts.max_candidates.max(1));
+        }
+        let cands: Vec<StoryId> = counted.into_iter().map(|x| x.1).collect();
         let lang = p.member.lang.clone();
         let mut best: Option<(f32, StoryId)> = None;
         for sid in cands {
