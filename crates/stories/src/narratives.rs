@@ -37,6 +37,21 @@ pub struct NarrativeOptions {
     pub min_stories: usize,
     /// Critical-marker points for a document to "question" the claim.
     pub questions_at: u32,
+    /// Groups compared per story: those sharing the most distinctive keys
+    /// with it (bounded work on large stores), reading at most
+    /// `postings_per_key` of the most recent groups per key.
+    #[serde(default = "default_max_candidates")]
+    pub max_candidates: usize,
+    #[serde(default = "default_postings_per_key")]
+    pub postings_per_key: usize,
+}
+
+fn default_max_candidates() -> usize {
+    64
+}
+
+fn default_postings_per_key() -> usize {
+    256
 }
 
 impl Default for NarrativeOptions {
@@ -51,6 +66,8 @@ impl Default for NarrativeOptions {
             core_weight: 0.5,
             min_stories: 2,
             questions_at: 3,
+            max_candidates: default_max_candidates(),
+            postings_per_key: default_postings_per_key(),
         }
     }
 }
@@ -125,7 +142,8 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
     let mut groups: Vec<Group> = Vec::new();
     // Groups by the distinctive keys their centroid has had: a group can
     // only be joined through `min_shared` of them, so only groups counted
-    // that often are compared (the same result as comparing every group).
+    // that often are compared (the most often counted ones, at most
+    // `max_candidates`).
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut counts: Vec<u32> = Vec::new();
     for &si in &order {
@@ -141,17 +159,35 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
             if !distinctive(*k) {
                 continue;
             }
-            for &gi in postings.get(k).map_or(&[][..], |x| &x[..]) {
+            let list = postings.get(k).map_or(&[][..], |x| &x[..]);
+            let from = list.len().saturating_sub(opts.postings_per_key.max(1));
+            for &gi in &list[from..] {
                 if let Some(c) = counts.get_mut(gi) {
                     *c += 1;
                 }
             }
         }
+        let need = opts.min_shared.max(1) as u32;
+        let mut cands: Vec<(u32, usize)> = if opts.min_shared == 0 {
+            (0..groups.len()).map(|gi| (counts[gi], gi)).collect()
+        } else {
+            counts
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c >= need)
+                .map(|(gi, c)| (*c, gi))
+                .collect()
+        };
+        if cands.len() > opts.max_candidates.max(1) {
+            cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            cands.truncate(opts.max_candidates.max(1));
+            cands.sort_unstable_by_key(|x| x.1);
+        }
         let mut best: Option<(f32, usize)> = None;
-        for (gi, g) in groups.iter().enumerate() {
-            if opts.min_shared > 0 && (counts[gi] as usize) < opts.min_shared {
+        for gi in cands.into_iter().map(|x| x.1) {
+            let Some(g) = groups.get(gi) else {
                 continue;
-            }
+            };
             let shared = shared_keys(&v, &g.centroid)
                 .into_iter()
                 .filter(|k| distinctive(*k))
