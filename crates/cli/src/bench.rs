@@ -172,6 +172,8 @@ pub fn eval_command(
                 clean: false,
                 clean_opts: echotrace_clean::CleanOptions::default(),
                 batch_docs: 512,
+                quotes: true,
+                stories: true,
             };
             let mut on_error =
                 |e: &echotrace_ingest::IngestError| eprintln!("echotrace: skipped {e}");
@@ -239,6 +241,7 @@ pub fn bench(
     out: &Path,
     lang: &str,
     base: Option<PathBuf>,
+    core: bool,
     json_out: bool,
 ) -> Result<()> {
     let exe = std::env::current_exe().context("cannot find the echotrace executable")?;
@@ -268,6 +271,11 @@ pub fn bench(
             .arg(&db)
             .arg("--json")
             .arg("--quiet")
+            .args(if core {
+                &["--no-quotes", "--no-stories"][..]
+            } else {
+                &[][..]
+            })
             .output()
             .context("cannot run echotrace trace")?;
         let secs = t.elapsed().as_secs_f64();

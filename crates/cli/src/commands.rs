@@ -24,6 +24,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             batch_docs,
             no_clean,
             outlets,
+            no_quotes,
+            no_stories,
             json,
             quiet,
         } => {
@@ -41,6 +43,8 @@ pub fn run(cli: Cli) -> Result<u8> {
                 clean: !no_clean,
                 clean_opts: echotrace_clean::CleanOptions::default(),
                 batch_docs,
+                quotes: !no_quotes,
+                stories: !no_stories,
             };
             let mut on_error =
                 |e: &echotrace_ingest::IngestError| eprintln!("echotrace: skipped {e}");
@@ -264,9 +268,10 @@ pub fn run(cli: Cli) -> Result<u8> {
             out,
             lang,
             base,
+            core,
             json,
         } => {
-            bench::bench(&sizes, &out, &lang, base, json)?;
+            bench::bench(&sizes, &out, &lang, base, core, json)?;
             Ok(0)
         }
     }

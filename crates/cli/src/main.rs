@@ -168,6 +168,13 @@ pub enum Command {
         /// Documents per committed batch (a killed run loses at most one batch).
         #[arg(long, default_value_t = 512)]
         batch_docs: usize,
+        /// Skip quote extraction in this run (a later run without it catches up).
+        #[arg(long)]
+        no_quotes: bool,
+        /// Skip stories, narratives and claim matching in this run (a later run without it
+        /// catches up).
+        #[arg(long)]
+        no_stories: bool,
         /// Outlet registry (.toml or .csv: name, aliases, domains, country, kind), added to the
         /// built-in wire agencies and kept in the store for later runs.
         #[arg(long, value_name = "FILE")]
@@ -361,6 +368,9 @@ pub enum Command {
         lang: String,
         #[arg(long)]
         base: Option<PathBuf>,
+        /// Time the reuse core and provenance only (trace --no-quotes --no-stories).
+        #[arg(long)]
+        core: bool,
         #[arg(long)]
         json: bool,
     },

@@ -42,6 +42,10 @@ pub struct TraceOptions {
     pub clean_opts: CleanOptions,
     /// Documents per committed batch.
     pub batch_docs: usize,
+    /// Extract quotes (off: a later run catches up).
+    pub quotes: bool,
+    /// Place documents in stories and narratives (off: a later run catches up).
+    pub stories: bool,
 }
 
 /// What a trace did, printed as the summary (and as JSON with `--json`).
@@ -289,8 +293,12 @@ pub fn trace(
     let (copies, unattributed) = crate::provenance::counts(store)?;
     stats.copies = copies;
     stats.unattributed_copies = unattributed;
-    crate::quotes::finish(store, &mut stats).context("quotes")?;
-    crate::stories::finish(store, &mut stats).context("stories")?;
+    if opts.quotes {
+        crate::quotes::finish(store, &mut stats).context("quotes")?;
+    }
+    if opts.stories {
+        crate::stories::finish(store, &mut stats).context("stories")?;
+    }
     stats.documents_total = store.count("documents")?;
     stats.alignments_total = store.count("alignments")?;
     stats.passages = store.count("passages")?;
@@ -358,7 +366,9 @@ fn flush(
     store
         .insert_docs(&prepared, run_id)
         .context("storing documents")?;
-    stats.seconds_quotes += crate::quotes::store_batch(store, &prepared)?;
+    if opts.quotes {
+        stats.seconds_quotes += crate::quotes::store_batch(store, &prepared)?;
+    }
     Ok(())
 }
 

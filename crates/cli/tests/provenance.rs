@@ -303,3 +303,42 @@ fn generated_provenance_is_measured_end_to_end() {
     assert!(get("flag_precision") >= 0.8, "{s}");
     assert!(get("flag_recall") >= 0.8, "{s}");
 }
+
+#[test]
+fn skipped_quotes_and_stories_are_caught_up_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/stories.jsonl")
+        .display()
+        .to_string();
+    let quotes = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/quotes.jsonl")
+        .display()
+        .to_string();
+    let once = dir.path().join("once.db").display().to_string();
+    echotrace(&["trace", &stories, &quotes, "--db", &once, "-q"]);
+    let twice = dir.path().join("twice.db").display().to_string();
+    let first: Value = serde_json::from_str(&echotrace(&[
+        "trace",
+        &stories,
+        &quotes,
+        "--db",
+        &twice,
+        "--json",
+        "--no-quotes",
+        "--no-stories",
+    ]))
+    .unwrap();
+    assert_eq!(first["quotes"], 0, "{first}");
+    assert_eq!(first["stories"], 0, "{first}");
+    echotrace(&["trace", &stories, &quotes, "--db", &twice, "-q"]);
+    for list in ["quotes", "stories", "narratives"] {
+        let a = echotrace(&[list, "--db", &once, "--format", "jsonl"]);
+        assert!(!a.trim().is_empty(), "no {list} in the examples");
+        assert_eq!(
+            a,
+            echotrace(&[list, "--db", &twice, "--format", "jsonl"]),
+            "{list}"
+        );
+    }
+}
