@@ -278,7 +278,7 @@ pub struct StoryDoc {
     pub title: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
-    /// For narratives: "relays", "critical" or "unknown".
+    /// For narratives: "relays", "questions" (reports the claim critically) or "unknown".
     pub stance: Option<String>,
     /// The sentence that shows the stance.
     pub stance_evidence: Option<String>,
