@@ -8,9 +8,11 @@
 //! [`model`] (records) → [`normalise`] (tokens with offsets into the original
 //! text) → [`fingerprint`] (winnowed word n-gram hashes) → [`candidates`]
 //! (inverted index, document pairs with seed positions) → [`align`] (passages
-//! per pair) → [`cluster`] (passages grouped into reuse clusters).
+//! per pair) → [`cluster`] (passages grouped into reuse clusters). [`batch`]
+//! chains them over texts held in memory.
 
 pub mod align;
+pub mod batch;
 pub mod candidates;
 pub mod cluster;
 pub mod fingerprint;

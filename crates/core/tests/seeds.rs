@@ -2,10 +2,8 @@
 //! 001, 000 and 002 share paragraphs; 003 and 004 share none with them.
 //! Skips (with a message) when ../shared/seeds is not there.
 
-use echotrace_core::align::{align_pair, Tokenized};
-use echotrace_core::candidates::{candidate_pairs, DocInfo, Posting};
-use echotrace_core::fingerprint::fingerprints;
-use echotrace_core::normalise::{slice_chars, tokenize};
+use echotrace_core::batch::align_texts;
+use echotrace_core::normalise::slice_chars;
 use echotrace_core::Params;
 use std::path::Path;
 
@@ -38,56 +36,30 @@ fn seeds_link_the_copies_and_nothing_else() {
         return;
     };
     let p = Params::default();
-    let tokens: Vec<_> = docs.iter().map(|(_, t)| tokenize(t)).collect();
-    let mut postings = Vec::new();
-    for (d, t) in tokens.iter().enumerate() {
-        for f in fingerprints(t, p.ngram, p.window) {
-            postings.push(Posting {
-                hash: f.hash,
-                doc: d as u32,
-                pos: f.pos,
-            });
-        }
-    }
-    let is_new = vec![true; docs.len()];
-    let series = vec![u32::MAX; docs.len()];
-    let cands = candidate_pairs(
-        postings,
-        &DocInfo {
-            is_new: &is_new,
-            series: &series,
-        },
-        &p,
-    );
+    let texts: Vec<&str> = docs.iter().map(|(_, t)| t.as_str()).collect();
     let mut linked = Vec::new();
-    for c in &cands {
-        let (a, b) = (c.a as usize, c.b as usize);
-        let side = |d: usize| Tokenized {
-            text: &docs[d].1,
-            tokens: &tokens[d],
-        };
-        for pa in align_pair(side(a), side(b), &c.seeds, &p) {
-            eprintln!(
-                "{} [{}..{}] <-> {} [{}..{}] matched {} score {:.2}\n   A: {}\n   B: {}",
-                docs[a].0,
-                pa.a.begin,
-                pa.a.end,
-                docs[b].0,
-                pa.b.begin,
-                pa.b.end,
-                pa.matched,
-                pa.score,
-                slice_chars(&docs[a].1, pa.a.begin, pa.a.end)
-                    .chars()
-                    .take(90)
-                    .collect::<String>(),
-                slice_chars(&docs[b].1, pa.b.begin, pa.b.end)
-                    .chars()
-                    .take(90)
-                    .collect::<String>(),
-            );
-            linked.push((docs[a].0.clone(), docs[b].0.clone(), pa));
-        }
+    for pp in align_texts(&texts, &p) {
+        let (a, b, pa) = (pp.a, pp.b, pp.passage);
+        eprintln!(
+            "{} [{}..{}] <-> {} [{}..{}] matched {} score {:.2}\n   A: {}\n   B: {}",
+            docs[a].0,
+            pa.a.begin,
+            pa.a.end,
+            docs[b].0,
+            pa.b.begin,
+            pa.b.end,
+            pa.matched,
+            pa.score,
+            slice_chars(&docs[a].1, pa.a.begin, pa.a.end)
+                .chars()
+                .take(90)
+                .collect::<String>(),
+            slice_chars(&docs[b].1, pa.b.begin, pa.b.end)
+                .chars()
+                .take(90)
+                .collect::<String>(),
+        );
+        linked.push((docs[a].0.clone(), docs[b].0.clone(), pa));
     }
     for pair in [("000", "001"), ("000", "002"), ("001", "002")] {
         assert!(

@@ -13,11 +13,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use echotrace_core::align::{align_pair, Tokenized};
-use echotrace_core::candidates::{candidate_pairs, DocInfo, Posting};
-use echotrace_core::fingerprint::fingerprints;
+use echotrace_core::batch::align_texts;
 use echotrace_core::model::CharSpan;
-use echotrace_core::normalise::tokenize;
 use echotrace_core::Params;
 use echotrace_eval::{generate_with_provenance, GenConfig, TruthPair};
 use echotrace_provenance::{
@@ -185,41 +182,17 @@ fn main() -> anyhow::Result<()> {
     if detect {
         let t = Instant::now();
         let p = Params::default();
-        let tokens: Vec<_> = texts.iter().map(|t| tokenize(t)).collect();
-        let mut postings = Vec::new();
-        for (d, tk) in tokens.iter().enumerate() {
-            for f in fingerprints(tk, p.ngram, p.window) {
-                postings.push(Posting {
-                    hash: f.hash,
-                    doc: d as u32,
-                    pos: f.pos,
-                });
-            }
-        }
-        let is_new = vec![true; texts.len()];
-        let series = vec![u32::MAX; texts.len()];
-        let info = DocInfo {
-            is_new: &is_new,
-            series: &series,
-        };
-        let mut aligned = Vec::new();
-        for c in candidate_pairs(postings, &info, &p) {
-            let (a, b) = (c.a as usize, c.b as usize);
-            let side = |d: usize| Tokenized {
-                text: texts[d],
-                tokens: &tokens[d],
-            };
-            for pa in align_pair(side(a), side(b), &c.seeds, &p) {
-                aligned.push(Alignment {
-                    doc_a: a,
-                    a: pa.a,
-                    doc_b: b,
-                    b: pa.b,
-                    matched_words: pa.matched,
-                    score: pa.score,
-                });
-            }
-        }
+        let aligned: Vec<Alignment> = align_texts(&texts, &p)
+            .into_iter()
+            .map(|pp| Alignment {
+                doc_a: pp.a,
+                a: pp.passage.a,
+                doc_b: pp.b,
+                b: pp.passage.b,
+                matched_words: pp.passage.matched,
+                score: pp.passage.score,
+            })
+            .collect();
         let clusters = clusters_from_alignments(&aligned);
         run(
             "detected clusters (core kernels)",

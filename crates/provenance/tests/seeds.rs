@@ -3,10 +3,7 @@
 //! 002 copy them without credit. Skips (with a message) when ../shared/seeds
 //! is not there.
 
-use echotrace_core::align::{align_pair, Tokenized};
-use echotrace_core::candidates::{candidate_pairs, DocInfo, Posting};
-use echotrace_core::fingerprint::fingerprints;
-use echotrace_core::normalise::tokenize;
+use echotrace_core::batch::align_texts;
 use echotrace_core::Params;
 use echotrace_provenance::{
     analyse, clusters_from_alignments, Alignment, AttributionStatus, DocMeta, Options, Registry,
@@ -39,41 +36,18 @@ fn seed_001_is_the_source_and_000_002_copy_it_without_credit() {
         return;
     };
     let p = Params::default();
-    let tokens: Vec<_> = docs.iter().map(|(_, t)| tokenize(t)).collect();
-    let mut postings = Vec::new();
-    for (d, t) in tokens.iter().enumerate() {
-        for f in fingerprints(t, p.ngram, p.window) {
-            postings.push(Posting {
-                hash: f.hash,
-                doc: d as u32,
-                pos: f.pos,
-            });
-        }
-    }
-    let is_new = vec![true; docs.len()];
-    let series = vec![u32::MAX; docs.len()];
-    let info = DocInfo {
-        is_new: &is_new,
-        series: &series,
-    };
-    let mut aligned = Vec::new();
-    for c in candidate_pairs(postings, &info, &p) {
-        let (a, b) = (c.a as usize, c.b as usize);
-        let side = |d: usize| Tokenized {
-            text: &docs[d].1,
-            tokens: &tokens[d],
-        };
-        for pa in align_pair(side(a), side(b), &c.seeds, &p) {
-            aligned.push(Alignment {
-                doc_a: a,
-                a: pa.a,
-                doc_b: b,
-                b: pa.b,
-                matched_words: pa.matched,
-                score: pa.score,
-            });
-        }
-    }
+    let texts: Vec<&str> = docs.iter().map(|(_, t)| t.as_str()).collect();
+    let aligned: Vec<Alignment> = align_texts(&texts, &p)
+        .into_iter()
+        .map(|pp| Alignment {
+            doc_a: pp.a,
+            a: pp.passage.a,
+            doc_b: pp.b,
+            b: pp.passage.b,
+            matched_words: pp.passage.matched,
+            score: pp.passage.score,
+        })
+        .collect();
     let clusters = clusters_from_alignments(&aligned);
     // Metadata as the clean stage finds it: 001 dated to the month by its
     // header, 002 to the day by its byline, 000 undated; no outlet names.
