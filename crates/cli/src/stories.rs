@@ -114,7 +114,7 @@ pub fn update(store: &mut Store, claims_changed: bool) -> Result<StepSummary> {
     let list = store.story_doc_list()?;
     let placed_before = list.iter().filter(|d| d.has_story).count();
     let mut index: Option<StoryIndex> = match store.story_index_state()? {
-        Some((n, blob)) if n == placed_before => serde_json::from_slice(&blob).ok(),
+        Some((n, blob)) if n == placed_before => StoryIndex::from_bytes(&blob),
         _ => None,
     };
     if let Some(ix) = &index {
@@ -231,7 +231,7 @@ pub fn update(store: &mut Store, claims_changed: bool) -> Result<StepSummary> {
     summary.claims_matched = claim_matches.is_some();
     summary.stories = ix.len();
     summary.narratives = ns.len();
-    let state = serde_json::to_vec(&ix).context("serialising the story index")?;
+    let state = ix.to_bytes();
     store.write_stories(&StoriesWrite {
         state,
         n_docs: ix.n_docs(),

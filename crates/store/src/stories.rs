@@ -66,8 +66,17 @@ CREATE TABLE IF NOT EXISTS story_index (
     n_docs INTEGER NOT NULL,
     state  BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS story_index_parts (
+    part INTEGER PRIMARY KEY,
+    data BLOB NOT NULL
+);
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story);
 "#;
+
+/// Bytes of the story index's state per row: the first part in
+/// `story_index.state`, the rest in `story_index_parts` (SQLite refuses
+/// values over 1 GB, and smaller rows are written without one large copy).
+const STATE_PART: usize = 64 << 20;
 
 /// A stored document as the story stage reads it.
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +191,22 @@ pub struct StoriesWrite {
     pub claim_matches: Option<Vec<ClaimMatchRow>>,
 }
 
+/// Writes the story index's state in parts of `part` bytes.
+fn write_state(tx: &rusqlite::Connection, n_docs: usize, state: &[u8], part: usize) -> Result<()> {
+    let mut parts = state.chunks(part.max(1));
+    tx.execute(
+        "INSERT INTO story_index(key, n_docs, state) VALUES (0, ?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET n_docs = excluded.n_docs, state = excluded.state",
+        params![n_docs as i64, parts.next().unwrap_or(&[])],
+    )?;
+    tx.execute("DELETE FROM story_index_parts", [])?;
+    let mut ins = tx.prepare_cached("INSERT INTO story_index_parts(part, data) VALUES (?1, ?2)")?;
+    for (i, p) in parts.enumerate() {
+        ins.execute(params![i as i64 + 1, p])?;
+    }
+    Ok(())
+}
+
 fn source_row(r: &rusqlite::Row) -> rusqlite::Result<StorySource> {
     Ok(StorySource {
         doc_key: r.get(0)?,
@@ -198,14 +223,25 @@ fn source_row(r: &rusqlite::Row) -> rusqlite::Result<StorySource> {
 impl Store {
     /// The story index's serialised state and its number of documents.
     pub fn story_index_state(&self) -> Result<Option<(usize, Vec<u8>)>> {
-        Ok(self
+        let first = self
             .conn
             .query_row(
                 "SELECT n_docs, state FROM story_index WHERE key = 0",
                 [],
                 |r| Ok((r.get::<_, i64>(0)?.max(0) as usize, r.get::<_, Vec<u8>>(1)?)),
             )
-            .optional()?)
+            .optional()?;
+        let Some((n, mut state)) = first else {
+            return Ok(None);
+        };
+        let mut st = self
+            .conn
+            .prepare("SELECT data FROM story_index_parts ORDER BY part")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            state.extend_from_slice(r.get_ref(0)?.as_blob()?);
+        }
+        Ok(Some((n, state)))
     }
 
     /// Every document's key, id, date and whether it has a story, in
@@ -249,11 +285,7 @@ impl Store {
     pub fn write_stories(&mut self, w: &StoriesWrite) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
-            tx.execute(
-                "INSERT INTO story_index(key, n_docs, state) VALUES (0, ?1, ?2)
-                 ON CONFLICT(key) DO UPDATE SET n_docs = excluded.n_docs, state = excluded.state",
-                params![w.n_docs as i64, w.state],
-            )?;
+            write_state(&tx, w.n_docs, &w.state, STATE_PART)?;
             if w.rebuilt {
                 tx.execute("DELETE FROM stories", [])?;
                 tx.execute("UPDATE documents SET story = NULL", [])?;
@@ -586,6 +618,24 @@ mod tests {
         };
         s.write_stories(&w).unwrap();
         assert_eq!(s.story_index_state().unwrap(), Some((2, b"{}".to_vec())));
+        // A state larger than a part is split over rows and read back whole;
+        // a smaller one then leaves no stale parts behind.
+        let parts = |s: &crate::Store| -> i64 {
+            s.conn
+                .query_row("SELECT count(*) FROM story_index_parts", [], |r| r.get(0))
+                .unwrap()
+        };
+        let big: Vec<u8> = (0..1000u32).map(|i| (i * 7) as u8).collect();
+        super::write_state(&s.conn, 5, &big, 300).unwrap();
+        assert_eq!(parts(&s), 3);
+        assert_eq!(s.story_index_state().unwrap(), Some((5, big.clone())));
+        super::write_state(&s.conn, 6, &big[..200], 300).unwrap();
+        assert_eq!(parts(&s), 0);
+        assert_eq!(
+            s.story_index_state().unwrap(),
+            Some((6, big[..200].to_vec()))
+        );
+        s.write_stories(&w).unwrap();
         assert!(s.story_doc_list().unwrap().iter().all(|d| d.has_story));
         assert_eq!(s.story_rows().unwrap().len(), 1);
         assert_eq!(s.stance_rows().unwrap()[0].span, Some((0, 8)));

@@ -3,8 +3,8 @@
 //! Pure kernels, no I/O: the CLI feeds documents and persists the state.
 //!
 //! - [`StoryIndex`]: incremental story clustering of [`StoryDoc`]s (add one
-//!   document or a batch; the index serialises with serde and goes on in a
-//!   later run); [`Story`] summaries with time span, outlets, languages, key
+//!   document or a batch; the index saves to compact bytes and goes on in
+//!   a later run); [`Story`] summaries with time span, outlets, languages, key
 //!   entities, a representative title and documents in time order.
 //! - [`narratives()`]: stories grouped by the claim they carry, across years
 //!   and languages; [`stance()`]: whether a document relays or questions it.
@@ -20,6 +20,7 @@
 //! number of threads; offsets are character offsets into `StoryDoc::text`.
 
 pub mod claims;
+mod codec;
 pub mod dates;
 pub mod eval;
 pub mod features;

@@ -12,7 +12,7 @@ use crate::lexicon::CRITICAL_MARKERS;
 use crate::stories::{KeyEntity, StoryDoc, StoryId, StoryIndex};
 use crate::vector::{add_into, cosine, prune, shared_keys, Sparse};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// A narrative's number (dense, in order of creation).
 pub type NarrativeId = u32;
@@ -250,14 +250,10 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
         if g.stories.len() < opts.min_stories.max(1) {
             continue;
         }
-        let mut labels: BTreeMap<u64, String> = BTreeMap::new();
         let mut docs: Vec<(Option<(i64, i64)>, String)> = Vec::new();
         let mut span: Option<(i64, i64)> = None;
         for &si in &g.stories {
             let s = &index.stories[si];
-            for (k, l) in &s.labels {
-                labels.entry(*k).or_insert_with(|| l.clone());
-            }
             for m in &s.members {
                 docs.push((m.date.as_deref().and_then(parse_interval), m.id.clone()));
             }
@@ -270,7 +266,7 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
             .centroid
             .iter()
             .filter(|(k, _)| matches!(kind_of(*k), Kind::Pair | Kind::Term))
-            .filter_map(|(k, w)| labels.get(k).map(|l| (w * df.idf(*k), l.clone())))
+            .filter_map(|(k, w)| index.labels.get(k).map(|l| (w * df.idf(*k), l.clone())))
             .collect();
         phrases.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         phrases.truncate(12);
@@ -280,7 +276,7 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
             documents: docs.into_iter().map(|d| d.1).collect(),
             start: span.map(|x| iso(x.0)),
             end: span.map(|x| iso(x.1)),
-            entities: index.key_entities(&g.centroid, &labels, 10),
+            entities: index.key_entities(&g.centroid, 10),
             phrases: phrases.into_iter().map(|p| p.1).collect(),
             features: g
                 .centroid

@@ -5,13 +5,19 @@
 //! story. The state serialises, so a later run continues where this one
 //! stopped.
 
+use crate::codec::{Reader, Writer};
 use crate::dates::{gap, iso, parse_interval};
 use crate::features::{extract, kind_of, DocFeatures, Kind};
-use crate::vector::{add_into, cosine, doc_weights, prune, DocFreq, Sparse};
+use crate::vector::{
+    add_into, doc_weights, kind_cosine, kind_dots, kind_norms, prune, DocFreq, KeyMap, Sparse,
+};
 use echotrace_core::model::CharSpan;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+/// First bytes of a saved index (format and its version).
+const STATE_MAGIC: &[u8] = b"ETSTORY\x01";
 
 /// A story's number (dense, in order of creation).
 pub type StoryId = u32;
@@ -126,48 +132,39 @@ pub struct Story {
     pub title: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub(crate) struct StoryState {
     pub(crate) members: Vec<StoryMember>,
     pub(crate) span: Option<(i64, i64)>,
     /// Sum of the members' unit vectors (see `vector::doc_weights`).
     pub(crate) centroid: Sparse,
-    /// Labels of the centroid's keys.
-    pub(crate) labels: BTreeMap<u64, String>,
     pub(crate) langs: BTreeMap<String, u32>,
     /// Members whose text reports a claim (see `features::is_claim_marker`).
-    #[serde(default)]
     pub(crate) claim_docs: u32,
 }
 
-/// The incremental story index: its state is everything needed to go on.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// The incremental story index: its state is everything needed to go on
+/// (see `to_bytes` and `from_bytes`).
+#[derive(Debug, Clone)]
 pub struct StoryIndex {
     pub opts: StoryOptions,
     pub(crate) df: DocFreq,
     pub(crate) stories: Vec<StoryState>,
-    #[serde(with = "postings_serde")]
-    postings: HashMap<u64, Vec<StoryId>>,
+    /// Display label of every key that has been in a story centroid (the
+    /// first way it was written, or the canonical name of an alias).
+    pub(crate) labels: KeyMap<String>,
+    /// Stories by the keys their centroid has had (not entity pairs), in
+    /// order of addition.
+    postings: KeyMap<Vec<StoryId>>,
     /// Story of each document id, in order of addition.
     assigned: Vec<(String, StoryId)>,
-}
-
-mod postings_serde {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use std::collections::HashMap;
-
-    pub fn serialize<S: Serializer>(m: &HashMap<u64, Vec<u32>>, s: S) -> Result<S::Ok, S::Error> {
-        let mut v: Vec<(&u64, &Vec<u32>)> = m.iter().collect();
-        v.sort_unstable_by_key(|x| *x.0);
-        v.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<HashMap<u64, Vec<u32>>, D::Error> {
-        let v: Vec<(u64, Vec<u32>)> = Vec::deserialize(d)?;
-        Ok(v.into_iter().collect())
-    }
+    /// Squared centroid norms per kind, and the `df.n_docs` they were
+    /// computed with (recomputed when document frequencies or the centroid
+    /// changed; not saved).
+    norms: Vec<(u64, [f64; 4])>,
+    /// Per-story counter reused by candidate lookup (all zero between
+    /// documents; not saved).
+    counter: Vec<u32>,
 }
 
 /// A document ready to be placed: its weights and metadata.
@@ -213,8 +210,11 @@ impl StoryIndex {
             opts,
             df: DocFreq::default(),
             stories: Vec::new(),
-            postings: HashMap::new(),
+            labels: KeyMap::default(),
+            postings: KeyMap::default(),
             assigned: Vec::new(),
+            norms: Vec::new(),
+            counter: Vec::new(),
         }
     }
 
@@ -262,10 +262,33 @@ impl StoryIndex {
         out
     }
 
-    /// Similarity of a document's weights with a story's centroid.
-    fn similarity(&self, w: &Sparse, lang: Option<&str>, s: &StoryState) -> f32 {
-        let ce = cosine(w, &s.centroid, Kind::Entity, &self.df);
-        let ct = cosine(w, &s.centroid, Kind::Term, &self.df);
+    /// Squared norms per kind of a story's centroid, idf-weighted, with the
+    /// current document frequencies.
+    fn story_norms(&mut self, sid: StoryId) -> [f64; 4] {
+        let epoch = self.df.n_docs + 1;
+        let i = sid as usize;
+        if self.norms.len() < self.stories.len() {
+            self.norms.resize(self.stories.len(), (0, [0.0; 4]));
+        }
+        if self.norms[i].0 != epoch {
+            self.norms[i] = (epoch, kind_norms(&self.stories[i].centroid, &self.df));
+        }
+        self.norms[i].1
+    }
+
+    /// Similarity of a document (weights with idf, squared norms) with a
+    /// story.
+    fn similarity(
+        &self,
+        w: &[(u64, f32, f32)],
+        wn: &[f64; 4],
+        sn: &[f64; 4],
+        lang: Option<&str>,
+        s: &StoryState,
+    ) -> f32 {
+        let dots = kind_dots(w, &s.centroid);
+        let ce = kind_cosine(&dots, wn, sn, Kind::Entity);
+        let ct = kind_cosine(&dots, wn, sn, Kind::Term);
         let same_lang = match lang {
             Some(l) => s.langs.contains_key(l),
             None => true,
@@ -278,58 +301,76 @@ impl StoryIndex {
         we * ce + (1.0 - we) * ct
     }
 
-    fn place(&mut self, mut p: Prepared) -> StoryId {
-        // Candidate stories: postings of the document's heaviest features.
-        let mut feats: Vec<(f32, u64)> = p
-            .weights
+    /// Candidate stories of a document: those its heaviest features lead
+    /// to, in the time window, the most often found first (at most
+    /// `max_candidates`).
+    fn candidates(&mut self, w: &[(u64, f32, f32)], day: Option<(i64, i64)>) -> Vec<StoryId> {
+        let mut feats: Vec<(f32, u64)> = w
             .iter()
-            .filter(|(k, _)| matches!(kind_of(*k), Kind::Entity | Kind::Term | Kind::Number))
-            .map(|(k, w)| (w * self.df.idf(*k), *k))
+            .filter(|(k, _, _)| matches!(kind_of(*k), Kind::Entity | Kind::Term | Kind::Number))
+            .map(|(k, x, idf)| (x * idf, *k))
             .collect();
         feats.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         feats.truncate(self.opts.lookup_features);
-        let mut cands: Vec<StoryId> = Vec::new();
+        if self.counter.len() < self.stories.len() {
+            self.counter.resize(self.stories.len(), 0);
+        }
+        let mut found: Vec<StoryId> = Vec::new();
         for (_, k) in &feats {
             if let Some(list) = self.postings.get(k) {
                 let from = list.len().saturating_sub(self.opts.postings_per_feature);
-                cands.extend_from_slice(&list[from..]);
+                for &sid in &list[from..] {
+                    if let Some(c) = self.counter.get_mut(sid as usize) {
+                        if *c == 0 {
+                            found.push(sid);
+                        }
+                        *c += 1;
+                    }
+                }
             }
         }
-        cands.sort_unstable();
         // Stories by the number of looked-up features leading to them; only
         // those in the time window, and the most often found, are compared.
-        let mut counted: Vec<(u32, StoryId)> = Vec::new();
-        for sid in cands {
-            match counted.last_mut() {
-                Some((n, last)) if *last == sid => *n += 1,
-                _ => counted.push((1, sid)),
+        let mut counted: Vec<(u32, StoryId)> = Vec::with_capacity(found.len());
+        for sid in found {
+            let c = std::mem::take(&mut self.counter[sid as usize]);
+            let in_window = match (day, self.stories[sid as usize].span) {
+                (Some(d), Some(span)) => gap(d, span) <= self.opts.window_days,
+                _ => true,
+            };
+            if in_window {
+                counted.push((c, sid));
             }
         }
-        if let Some(d) = p.day {
-            counted.retain(|(_, sid)| {
-                self.stories
-                    .get(*sid as usize)
-                    .and_then(|s| s.span)
-                    .is_none_or(|span| gap(d, span) <= self.opts.window_days)
-            });
-        }
-        if counted.len() > self.opts.max_candidates.max(1) {
+        let max = self.opts.max_candidates.max(1);
+        if counted.len() > max {
             counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
-            counted.truncate(self.opts.max_candidates.max(1));
+            counted.truncate(max);
         }
-        let cands: Vec<StoryId> = counted.into_iter().map(|x| x.1).collect();
+        counted.into_iter().map(|x| x.1).collect()
+    }
+
+    fn place(&mut self, mut p: Prepared) -> StoryId {
+        let w: Vec<(u64, f32, f32)> = p
+            .weights
+            .iter()
+            .map(|(k, x)| (*k, *x, self.df.idf(*k)))
+            .collect();
+        let mut wn = [0f64; 4];
+        for (k, x, idf) in &w {
+            let v = (x * idf) as f64;
+            wn[kind_of(*k) as usize] += v * v;
+        }
+        let cands = self.candidates(&w, p.day);
         let lang = p.member.lang.clone();
         let mut best: Option<(f32, StoryId)> = None;
         for sid in cands {
-            let Some(s) = self.stories.get(sid as usize) else {
+            if sid as usize >= self.stories.len() {
                 continue;
-            };
-            if let (Some(d), Some(span)) = (p.day, s.span) {
-                if gap(d, span) > self.opts.window_days {
-                    continue;
-                }
             }
-            let mut sim = self.similarity(&p.weights, lang.as_deref(), s);
+            let sn = self.story_norms(sid);
+            let s = &self.stories[sid as usize];
+            let mut sim = self.similarity(&w, &wn, &sn, lang.as_deref(), s);
             if let (Some(d), Some(span), true) = (p.day, s.span, self.opts.window_days > 0) {
                 // Later in the window, a higher bar.
                 let x = gap(d, span) as f32 / self.opts.window_days as f32;
@@ -351,7 +392,6 @@ impl StoryIndex {
                     members: Vec::new(),
                     span: None,
                     centroid: Vec::new(),
-                    labels: BTreeMap::new(),
                     langs: BTreeMap::new(),
                     claim_docs: 0,
                 });
@@ -360,6 +400,9 @@ impl StoryIndex {
         };
         self.assigned.push((p.member.id.clone(), sid));
         let size = self.opts.centroid_size;
+        if let Some(n) = self.norms.get_mut(sid as usize) {
+            n.0 = 0;
+        }
         let Some(s) = self.stories.get_mut(sid as usize) else {
             return sid;
         };
@@ -368,12 +411,9 @@ impl StoryIndex {
         prune(&mut s.centroid, size, &self.df);
         for (k, l) in std::mem::take(&mut p.labels) {
             if s.centroid.binary_search_by_key(&k, |x| x.0).is_ok() {
-                s.labels.entry(k).or_insert(l);
+                self.labels.entry(k).or_insert(l);
             }
         }
-        let centroid = &s.centroid;
-        s.labels
-            .retain(|k, _| centroid.binary_search_by_key(k, |x| x.0).is_ok());
         if let Some(d) = p.day {
             s.span = Some(match s.span {
                 Some((a, b)) => (a.min(d.0), b.max(d.1)),
@@ -397,6 +437,186 @@ impl StoryIndex {
         sid
     }
 
+    /// The saved state: a compact binary encoding (see `codec`), the same
+    /// bytes for the same index whatever the order of its hash maps.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.bytes(STATE_MAGIC);
+        w.str(&serde_json::to_string(&self.opts).unwrap_or_default());
+        w.var(self.df.n_docs);
+        let mut df: Vec<(u64, u32)> = self.df.df.iter().map(|(k, v)| (*k, *v)).collect();
+        df.sort_unstable();
+        w.var(df.len() as u64);
+        for (k, v) in df {
+            w.u64(k);
+            w.var(v as u64);
+        }
+        let mut labels: Vec<(&u64, &String)> = self.labels.iter().collect();
+        labels.sort_unstable_by_key(|x| *x.0);
+        w.var(labels.len() as u64);
+        for (k, l) in labels {
+            w.u64(*k);
+            w.str(l);
+        }
+        w.var(self.stories.len() as u64);
+        for s in &self.stories {
+            w.var(s.members.len() as u64);
+            for m in &s.members {
+                w.str(&m.id);
+                w.opt_str(m.date.as_deref());
+                w.opt_str(m.outlet.as_deref());
+                w.opt_str(m.lang.as_deref());
+                w.opt_str(m.title.as_deref());
+                w.f32(m.score);
+            }
+            match s.span {
+                None => w.var(0),
+                Some((a, b)) => {
+                    w.var(1);
+                    w.ivar(a);
+                    w.ivar(b);
+                }
+            }
+            w.var(s.centroid.len() as u64);
+            for (k, x) in &s.centroid {
+                w.u64(*k);
+                w.f32(*x);
+            }
+            w.var(s.langs.len() as u64);
+            for (l, n) in &s.langs {
+                w.str(l);
+                w.var(*n as u64);
+            }
+            w.var(s.claim_docs as u64);
+        }
+        let mut postings: Vec<(&u64, &Vec<StoryId>)> = self.postings.iter().collect();
+        postings.sort_unstable_by_key(|x| *x.0);
+        w.var(postings.len() as u64);
+        for (k, list) in postings {
+            w.u64(*k);
+            w.var(list.len() as u64);
+            let mut last = 0i64;
+            for &sid in list {
+                w.ivar(sid as i64 - last);
+                last = sid as i64;
+            }
+        }
+        w.var(self.assigned.len() as u64);
+        for (id, sid) in &self.assigned {
+            w.str(id);
+            w.var(*sid as u64);
+        }
+        w.buf
+    }
+
+    /// The index saved by `to_bytes`; `None` when the bytes are not such a
+    /// state (another format or version, truncated, inconsistent).
+    pub fn from_bytes(b: &[u8]) -> Option<StoryIndex> {
+        let mut r = Reader::new(b);
+        if r.take(STATE_MAGIC.len())? != STATE_MAGIC {
+            return None;
+        }
+        let opts: StoryOptions = serde_json::from_str(&r.str()?).ok()?;
+        let n_docs = r.var()?;
+        let n = r.len(9)?;
+        let mut df: KeyMap<u32> = KeyMap::default();
+        df.reserve(n);
+        for _ in 0..n {
+            let k = r.u64()?;
+            df.insert(k, r.u32()?);
+        }
+        let n = r.len(9)?;
+        let mut labels: KeyMap<String> = KeyMap::default();
+        labels.reserve(n);
+        for _ in 0..n {
+            let k = r.u64()?;
+            labels.insert(k, r.str()?);
+        }
+        let n = r.len(5)?;
+        let mut stories = Vec::with_capacity(n);
+        for _ in 0..n {
+            let nm = r.len(9)?;
+            let mut members = Vec::with_capacity(nm);
+            for _ in 0..nm {
+                members.push(StoryMember {
+                    id: r.str()?,
+                    date: r.opt_str()?,
+                    outlet: r.opt_str()?,
+                    lang: r.opt_str()?,
+                    title: r.opt_str()?,
+                    score: r.f32()?,
+                });
+            }
+            let span = match r.var()? {
+                0 => None,
+                1 => Some((r.ivar()?, r.ivar()?)),
+                _ => return None,
+            };
+            let nc = r.len(12)?;
+            let mut centroid: Sparse = Vec::with_capacity(nc);
+            for _ in 0..nc {
+                centroid.push((r.u64()?, r.f32()?));
+            }
+            if centroid.windows(2).any(|x| x[0].0 >= x[1].0) {
+                return None;
+            }
+            let nl = r.len(2)?;
+            let mut langs = BTreeMap::new();
+            for _ in 0..nl {
+                let l = r.str()?;
+                langs.insert(l, r.u32()?);
+            }
+            stories.push(StoryState {
+                members,
+                span,
+                centroid,
+                langs,
+                claim_docs: r.u32()?,
+            });
+        }
+        let n_stories = stories.len() as u64;
+        let n = r.len(9)?;
+        let mut postings: KeyMap<Vec<StoryId>> = KeyMap::default();
+        postings.reserve(n);
+        for _ in 0..n {
+            let k = r.u64()?;
+            let nl = r.len(1)?;
+            let mut list = Vec::with_capacity(nl);
+            let mut last = 0i64;
+            for _ in 0..nl {
+                last = last.checked_add(r.ivar()?)?;
+                if !(0..n_stories as i64).contains(&last) {
+                    return None;
+                }
+                list.push(last as StoryId);
+            }
+            postings.insert(k, list);
+        }
+        let n = r.len(2)?;
+        let mut assigned = Vec::with_capacity(n);
+        for _ in 0..n {
+            let id = r.str()?;
+            let sid = r.u32()?;
+            if sid as u64 >= n_stories {
+                return None;
+            }
+            assigned.push((id, sid));
+        }
+        if !r.is_empty() {
+            return None;
+        }
+        Some(StoryIndex {
+            opts,
+            df: DocFreq::from_parts(n_docs, df),
+            stories,
+            labels,
+            postings,
+            assigned,
+            norms: Vec::new(),
+            counter: Vec::new(),
+        })
+    }
+
     /// The story of each document, in order of addition.
     pub fn assignments(&self) -> &[(String, StoryId)] {
         &self.assigned
@@ -410,12 +630,8 @@ impl StoryIndex {
     }
 
     /// Key entities of a centroid, heaviest first.
-    pub(crate) fn key_entities(
-        &self,
-        centroid: &Sparse,
-        labels: &BTreeMap<u64, String>,
-        n: usize,
-    ) -> Vec<KeyEntity> {
+    pub(crate) fn key_entities(&self, centroid: &Sparse, n: usize) -> Vec<KeyEntity> {
+        let labels = &self.labels;
         let mut v: Vec<(f32, &String)> = centroid
             .iter()
             .filter(|(k, _)| kind_of(*k) == Kind::Entity)
@@ -474,7 +690,7 @@ impl StoryIndex {
             documents: docs,
             outlets,
             languages,
-            entities: self.key_entities(&s.centroid, &s.labels, 10),
+            entities: self.key_entities(&s.centroid, 10),
             title,
         })
     }

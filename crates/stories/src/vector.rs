@@ -36,12 +36,36 @@ pub struct DocFreq {
     pub n_docs: u64,
     #[serde(with = "sorted_map")]
     pub df: KeyMap<u32>,
+    /// `ln(n_docs + 1)` and the `n_docs` it was computed for.
+    #[serde(skip)]
+    ln_n: (u64, f64),
+}
+
+/// `ln(x)` for small integers, computed once (idf is on the hot path).
+fn ln_int(x: u64) -> f64 {
+    const N: usize = 1 << 14;
+    static TABLE: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    let t = TABLE.get_or_init(|| (0..N).map(|i| (i.max(1) as f64).ln()).collect());
+    match t.get(x as usize) {
+        Some(v) => *v,
+        None => (x as f64).ln(),
+    }
 }
 
 impl DocFreq {
+    /// Frequencies from a saved state.
+    pub fn from_parts(n_docs: u64, df: KeyMap<u32>) -> DocFreq {
+        DocFreq {
+            n_docs,
+            df,
+            ln_n: (n_docs, ((n_docs + 1) as f64).ln()),
+        }
+    }
+
     /// Counts one document's distinct keys.
     pub fn add(&mut self, counts: &Sparse) {
         self.n_docs += 1;
+        self.ln_n = (self.n_docs, ((self.n_docs + 1) as f64).ln());
         for (k, _) in counts {
             *self.df.entry(*k).or_insert(0) += 1;
         }
@@ -49,8 +73,17 @@ impl DocFreq {
 
     /// Smoothed inverse document frequency (≥ 1).
     pub fn idf(&self, k: u64) -> f32 {
-        let df = self.df.get(&k).copied().unwrap_or(0) as f64;
-        (((self.n_docs as f64 + 1.0) / (df + 1.0)).ln() + 1.0) as f32
+        self.idf_of(self.df.get(&k).copied().unwrap_or(0))
+    }
+
+    /// Smoothed inverse document frequency of a key seen in `df` documents.
+    pub fn idf_of(&self, df: u32) -> f32 {
+        let ln_n = if self.ln_n.0 == self.n_docs && self.n_docs > 0 {
+            self.ln_n.1
+        } else {
+            ((self.n_docs + 1) as f64).ln()
+        };
+        (ln_n - ln_int(df as u64 + 1) + 1.0) as f32
     }
 }
 
@@ -191,6 +224,58 @@ pub fn cosine(a: &Sparse, b: &Sparse, kind: Kind, df: &DocFreq) -> f32 {
         return 0.0;
     }
     (dot / (na.sqrt() * nb.sqrt())) as f32
+}
+
+/// Squared norms of `v` per kind (indexed by `Kind as usize`), each
+/// weight times its key's idf.
+pub fn kind_norms(v: &Sparse, df: &DocFreq) -> [f64; 4] {
+    let mut n = [0f64; 4];
+    for (k, w) in v {
+        let x = (w * df.idf(*k)) as f64;
+        n[kind_of(*k) as usize] += x * x;
+    }
+    n
+}
+
+/// Dot products per kind (indexed by `Kind as usize`) of `a` and `b`
+/// weighted by the square of each shared key's idf; `a` carries the idf of
+/// each of its keys as its third field.
+pub fn kind_dots(a: &[(u64, f32, f32)], b: &Sparse) -> [f64; 4] {
+    let mut d = [0f64; 4];
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let idf = a[i].2 as f64;
+                d[kind_of(a[i].0) as usize] += a[i].1 as f64 * b[j].1 as f64 * idf * idf;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    d
+}
+
+/// The cosine of `kind` from per-kind dot products and squared norms, as
+/// `cosine` computes it (numbers count with entities at half weight).
+pub fn kind_cosine(dots: &[f64; 4], na: &[f64; 4], nb: &[f64; 4], kind: Kind) -> f32 {
+    let (dot, a, b) = if kind == Kind::Entity {
+        let (e, n) = (Kind::Entity as usize, Kind::Number as usize);
+        (
+            dots[e] + 0.25 * dots[n],
+            na[e] + 0.25 * na[n],
+            nb[e] + 0.25 * nb[n],
+        )
+    } else {
+        let i = kind as usize;
+        (dots[i], na[i], nb[i])
+    };
+    if dot == 0.0 || a == 0.0 || b == 0.0 {
+        return 0.0;
+    }
+    (dot / (a.sqrt() * b.sqrt())) as f32
 }
 
 /// Keys present in both vectors.
