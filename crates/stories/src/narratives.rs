@@ -10,7 +10,7 @@ use crate::dates::{iso, parse_interval};
 use crate::features::{kind_of, Kind};
 use crate::lexicon::CRITICAL_MARKERS;
 use crate::stories::{KeyEntity, StoryDoc, StoryId, StoryIndex};
-use crate::vector::{add_into, cosine, prune, shared_keys, Sparse};
+use crate::vector::{add_into, kind_cosine, kind_norms, prune, Sparse};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -98,26 +98,62 @@ fn story_vector(c: &Sparse) -> Sparse {
         .collect()
 }
 
-/// Share (by weight × idf) of `b`'s 12 heaviest entities and entity pairs
-/// that `a` also has.
-fn core_overlap(a: &Sparse, b: &Sparse, df: &crate::vector::DocFreq) -> f32 {
-    let mut top: Vec<(f32, u64)> = b
-        .iter()
-        .filter(|(k, _)| matches!(kind_of(*k), Kind::Entity | Kind::Pair))
-        .map(|(k, w)| (w * df.idf(*k), *k))
-        .collect();
-    top.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-    top.truncate(12);
-    let total: f32 = top.iter().map(|x| x.0).sum();
-    if total <= 0.0 {
-        return 0.0;
+/// A vector's 12 heaviest entities and entity pairs (weight × idf), with
+/// their total.
+struct Core {
+    top: Vec<(f32, u64)>,
+    total: f32,
+}
+
+impl Core {
+    fn of(b: &Sparse, df: &crate::vector::DocFreq) -> Core {
+        let mut top: Vec<(f32, u64)> = b
+            .iter()
+            .filter(|(k, _)| matches!(kind_of(*k), Kind::Entity | Kind::Pair))
+            .map(|(k, w)| (w * df.idf(*k), *k))
+            .collect();
+        top.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        top.truncate(12);
+        let total = top.iter().map(|x| x.0).sum();
+        Core { top, total }
     }
-    let got: f32 = top
-        .iter()
-        .filter(|(_, k)| a.binary_search_by_key(k, |x| x.0).is_ok())
-        .map(|x| x.0)
-        .sum();
-    got / total
+
+    /// Share (by weight × idf) of this core that `a` also has.
+    fn share_in(&self, a: &Sparse) -> f32 {
+        if self.total <= 0.0 {
+            return 0.0;
+        }
+        let got: f32 = self
+            .top
+            .iter()
+            .filter(|(_, k)| a.binary_search_by_key(k, |x| x.0).is_ok())
+            .map(|x| x.0)
+            .sum();
+        got / self.total
+    }
+}
+
+/// Per-kind dot products of a story (keys with idf, and which keys are
+/// distinctive) with a group centroid, and the number of distinctive keys
+/// they share.
+fn dots_shared(a: &[(u64, f32, f32)], distinct: &[bool], b: &Sparse) -> ([f64; 4], usize) {
+    let mut d = [0f64; 4];
+    let mut shared = 0;
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let idf = a[i].2 as f64;
+                d[kind_of(a[i].0) as usize] += a[i].1 as f64 * b[j].1 as f64 * idf * idf;
+                shared += distinct[i] as usize;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (d, shared)
 }
 
 /// Groups the stories of `index` into narratives.
@@ -135,6 +171,10 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
     struct Group {
         stories: Vec<usize>,
         centroid: Sparse,
+        /// Squared idf-weighted norms per kind, and the core (see
+        /// `Core`), kept up to date with `centroid`.
+        norms: [f64; 4],
+        core: Core,
         langs: HashSet<String>,
         /// Distinctive keys already in `postings` for this group.
         posted: HashSet<u64>,
@@ -146,6 +186,7 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
     // `max_candidates`).
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut counts: Vec<u32> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
     for &si in &order {
         let s = &index.stories[si];
         if s.claim_docs == 0 {
@@ -153,16 +194,27 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
             continue;
         }
         let v = story_vector(&s.centroid);
-        counts.clear();
+        // The story's keys with their idf, and whether each is distinctive.
+        let vw: Vec<(u64, f32, f32)> = v.iter().map(|(k, w)| (*k, *w, df.idf(*k))).collect();
+        let vd: Vec<bool> = v.iter().map(|(k, _)| distinctive(*k)).collect();
+        let mut vn = [0f64; 4];
+        for (k, w, idf) in &vw {
+            let x = (w * idf) as f64;
+            vn[kind_of(*k) as usize] += x * x;
+        }
+        let vcore = Core::of(&v, df);
         counts.resize(groups.len(), 0);
-        for (k, _) in &v {
-            if !distinctive(*k) {
+        for (i, (k, _)) in v.iter().enumerate() {
+            if !vd[i] {
                 continue;
             }
             let list = postings.get(k).map_or(&[][..], |x| &x[..]);
             let from = list.len().saturating_sub(opts.postings_per_key.max(1));
             for &gi in &list[from..] {
                 if let Some(c) = counts.get_mut(gi) {
+                    if *c == 0 {
+                        touched.push(gi);
+                    }
                     *c += 1;
                 }
             }
@@ -171,13 +223,16 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
         let mut cands: Vec<(u32, usize)> = if opts.min_shared == 0 {
             (0..groups.len()).map(|gi| (counts[gi], gi)).collect()
         } else {
-            counts
+            touched
                 .iter()
-                .enumerate()
-                .filter(|(_, c)| **c >= need)
-                .map(|(gi, c)| (*c, gi))
+                .map(|&gi| (counts[gi], gi))
+                .filter(|(c, _)| *c >= need)
                 .collect()
         };
+        for gi in touched.drain(..) {
+            counts[gi] = 0;
+        }
+        cands.sort_unstable_by_key(|x| x.1);
         if cands.len() > opts.max_candidates.max(1) {
             cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             cands.truncate(opts.max_candidates.max(1));
@@ -188,20 +243,17 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
             let Some(g) = groups.get(gi) else {
                 continue;
             };
-            let shared = shared_keys(&v, &g.centroid)
-                .into_iter()
-                .filter(|k| distinctive(*k))
-                .count();
+            let (dots, shared) = dots_shared(&vw, &vd, &g.centroid);
             if shared < opts.min_shared {
                 continue;
             }
-            let ce = cosine(&v, &g.centroid, Kind::Entity, df);
-            let cp = cosine(&v, &g.centroid, Kind::Pair, df);
+            let ce = kind_cosine(&dots, &vn, &g.norms, Kind::Entity);
+            let cp = kind_cosine(&dots, &vn, &g.norms, Kind::Pair);
             let same_lang = s.langs.keys().any(|l| g.langs.contains(l));
             let sim = if same_lang {
                 opts.entity_weight * ce
                     + opts.pair_weight * cp
-                    + opts.term_weight * cosine(&v, &g.centroid, Kind::Term, df)
+                    + opts.term_weight * kind_cosine(&dots, &vn, &g.norms, Kind::Term)
             } else {
                 (opts.entity_weight * ce + opts.pair_weight * cp)
                     / (opts.entity_weight + opts.pair_weight).max(1e-6)
@@ -209,10 +261,8 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
             // How much of the group's core (its heaviest names and pairs)
             // the story carries, and the other way round: a narrative is
             // what stays when each event's own names are set aside.
-            let sim = sim.max(
-                opts.core_weight
-                    * core_overlap(&v, &g.centroid, df).max(core_overlap(&g.centroid, &v, df)),
-            );
+            let sim =
+                sim.max(opts.core_weight * g.core.share_in(&v).max(vcore.share_in(&g.centroid)));
             if sim >= opts.threshold && best.is_none_or(|(b, _)| sim > b) {
                 best = Some((sim, gi));
             }
@@ -225,13 +275,18 @@ pub fn narratives(index: &StoryIndex, opts: &NarrativeOptions) -> Vec<Narrative>
                 g.stories.push(si);
                 add_into(&mut g.centroid, &v, 1.0 / n);
                 prune(&mut g.centroid, 256, df);
+                g.norms = kind_norms(&g.centroid, df);
+                g.core = Core::of(&g.centroid, df);
                 g.langs.extend(s.langs.keys().cloned());
                 gi
             }
             None => {
+                let centroid: Sparse = v.iter().map(|(k, w)| (*k, w / n)).collect();
                 groups.push(Group {
                     stories: vec![si],
-                    centroid: v.iter().map(|(k, w)| (*k, w / n)).collect(),
+                    norms: kind_norms(&centroid, df),
+                    core: Core::of(&centroid, df),
+                    centroid,
                     langs: s.langs.keys().cloned().collect(),
                     posted: HashSet::new(),
                 });
