@@ -11,7 +11,8 @@ use anyhow::{bail, Context, Result};
 use echotrace_core::model::CharSpan;
 use echotrace_core::normalise::{folded, slice_chars};
 use echotrace_quotes::eval::{parse_gold, run as run_eval, QuoteScores, GOLD_DEV, GOLD_HELDOUT};
-use echotrace_quotes::{DocQuotes, Quote, QuoteText, Resolution};
+use echotrace_quotes::link::{Linker, MemberText};
+use echotrace_quotes::{Quote, Resolution};
 use echotrace_store::{
     decode_spans, DocQuoteRows, GroupMemberRow, NewDoc, QuoteGroupRow, QuoteListRow, QuoteRow,
     Store,
@@ -164,46 +165,67 @@ pub fn finish(store: &mut Store, stats: &mut TraceStats) -> Result<()> {
 /// Links every stored quote across documents and rewrites the groups.
 /// Documents are given to the linker by id, so groups are numbered by
 /// their first member in document-id order and a tie on dates goes to the
-/// smaller id.
+/// smaller id. The quotes are streamed into the linker, which keeps hashes
+/// only; the texts of grouped quotes are read back one group at a time.
 pub fn link_all(store: &mut Store) -> Result<()> {
-    let all = store.linkable_quotes()?;
-    let mut docs: Vec<DocQuotes> = Vec::new();
-    // (idx, quote_id) per document, sorted by idx
-    let mut ids: Vec<Vec<(usize, i64)>> = Vec::new();
+    let mut linker = Linker::new();
+    // quote_id of each quote kept by the linker, in order
+    let mut ids: Vec<i64> = Vec::new();
+    let mut doc = 0usize;
     let mut last_key = None;
-    for q in all {
+    store.each_linkable_quote(|q| {
         if last_key != Some(q.doc_key) {
+            if last_key.is_some() {
+                doc += 1;
+            }
             last_key = Some(q.doc_key);
-            docs.push(DocQuotes {
-                doc_id: q.doc_id.clone(),
-                date: q.date.clone().filter(|d| !d.trim().is_empty()),
-                quotes: Vec::new(),
-            });
-            ids.push(Vec::new());
         }
-        if let (Some(d), Some(i)) = (docs.last_mut(), ids.last_mut()) {
-            d.quotes.push(QuoteText {
-                index: q.idx,
-                text: q.text,
-                speaker: q.speaker,
-            });
-            i.push((q.idx, q.quote_id));
+        if linker.add(doc, q.idx, &q.text) {
+            ids.push(q.quote_id);
         }
-    }
-    let quote_id = |doc: usize, idx: usize| -> Option<i64> {
-        let v = ids.get(doc)?;
-        let k = v.binary_search_by_key(&idx, |x| x.0).ok()?;
-        Some(v[k].1)
-    };
-    let groups = echotrace_quotes::link(&docs);
-    let mut rows = Vec::with_capacity(groups.len());
-    for (n, g) in groups.iter().enumerate() {
-        let mut members = Vec::with_capacity(g.members.len());
+        Ok(())
+    })?;
+    let components = linker.components();
+    drop(linker);
+    let mut rows = Vec::with_capacity(components.len());
+    for (n, members) in components.into_iter().enumerate() {
+        let mut texts = Vec::with_capacity(members.len());
+        for m in members {
+            let id = ids[m.item];
+            let q = store
+                .group_quote(id)?
+                .with_context(|| format!("quote {id} vanished while linking"))?;
+            texts.push((m, q));
+        }
+        let g = echotrace_quotes::link::group(
+            texts
+                .iter()
+                .map(|(m, q)| MemberText {
+                    linked: *m,
+                    doc_id: &q.doc_id,
+                    date: q.date.as_deref().filter(|d| !d.trim().is_empty()),
+                    index: q.idx,
+                    speaker: q.speaker.as_deref(),
+                    text: &q.text,
+                })
+                .collect(),
+        );
+        // (doc, idx) -> quote_id within this group
+        let mut by_pos: Vec<((usize, usize), i64)> = texts
+            .iter()
+            .map(|(m, q)| ((m.doc, q.idx), q.quote_id))
+            .collect();
+        by_pos.sort_unstable();
+        let quote_id = |doc: usize, idx: usize| -> Option<i64> {
+            let k = by_pos.binary_search_by_key(&(doc, idx), |x| x.0).ok()?;
+            Some(by_pos[k].1)
+        };
+        let mut out = Vec::with_capacity(g.members.len());
         for m in &g.members {
             let Some(id) = quote_id(m.doc, m.quote) else {
                 continue;
             };
-            members.push(GroupMemberRow {
+            out.push(GroupMemberRow {
                 quote_id: id,
                 same_wording: m.same_wording,
                 diff: serde_json::to_string(&m.diff)?,
@@ -213,8 +235,7 @@ pub fn link_all(store: &mut Store) -> Result<()> {
             .members
             .get(g.reference)
             .and_then(|m| quote_id(m.doc, m.quote));
-        let (Some(reference), Some(first)) = (reference, members.first().map(|m| m.quote_id))
-        else {
+        let (Some(reference), Some(first)) = (reference, out.first().map(|m| m.quote_id)) else {
             continue;
         };
         let mut docs_in: Vec<usize> = g.members.iter().map(|m| m.doc).collect();
@@ -223,10 +244,10 @@ pub fn link_all(store: &mut Store) -> Result<()> {
         rows.push(QuoteGroupRow {
             quote_group: n as i64,
             reference,
-            text: g.text.clone(),
+            text: g.text,
             n_docs: docs_in.len(),
             first_quote: first,
-            members,
+            members: out,
         });
     }
     store.replace_quote_groups(&rows)

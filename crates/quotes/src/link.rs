@@ -2,226 +2,432 @@
 //! cut, re-punctuated or lightly edited, grouped through an index of word
 //! 3-grams (near-linear: common 3-grams are skipped), with a word diff of
 //! each member against the group's reference wording.
+//!
+//! [`Linker`] keeps only hashes of each quote (its wording and its 3-grams),
+//! so the texts need not stay in memory: [`Linker::components`] gives the
+//! groups as quote numbers, and [`group`] builds one group's reference and
+//! diffs from its members' texts. [`link`] chains both over texts in memory.
+//!
+//! A pair of quotes is linked when the 3-grams they share (counting only
+//! grams found in 2..=`MAX_DF` distinct wordings) cover at least half of the
+//! shorter one's 3-grams, and are at least two unless it has a single one.
+//! Pairs are found by prefix filtering: the quote with fewer 3-grams looks
+//! up only its rarest grams, as many as can be missed while still reaching
+//! the required overlap, and each candidate is then verified exactly; the
+//! result is the one every pair compared would give.
 
 use crate::model::{DiffOp, DocQuotes, GroupMember, QuoteGroup};
 use crate::text::fold_words;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 
 /// Shortest quote linked (words).
 pub const MIN_WORDS: usize = 5;
 /// 3-grams found in more quotes than this are not used to find pairs.
 const MAX_DF: usize = 64;
-/// Share of the shorter quote's 3-grams that the pair must share.
-const MIN_CONTAINMENT: f64 = 0.5;
 /// Words compared by the diff (longer quotes are diffed on their first words).
 const MAX_DIFF_WORDS: usize = 600;
+/// Shared grams a candidate pair must have among those looked up (more
+/// lookups, fewer pairs to verify).
+const LOOKUP_HITS: usize = 4;
 
-struct Item {
-    doc: usize,
-    quote: usize,
-    words: Vec<String>,
-    grams: Vec<u64>,
+/// The folded words of a quote (lower case, no accents, punctuation and
+/// empty words dropped): what linking compares.
+pub fn folded_words(text: &str) -> Vec<String> {
+    fold_words(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
-fn find(p: &mut [usize], mut x: usize) -> usize {
-    while p[x] != x {
-        p[x] = p[p[x]];
-        x = p[x];
+/// What linking keeps of one quote.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    doc: u32,
+    quote: u32,
+    words: u32,
+    /// Hash of the folded wording (identical wordings have equal hashes).
+    wording: u128,
+    /// This quote's 3-grams: `grams[g0..g1]`, sorted, distinct.
+    g0: u32,
+    g1: u32,
+}
+
+/// A quote as [`Linker::components`] returns it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Linked {
+    /// The quote's number among those kept by [`Linker::add`] (from 0).
+    pub item: usize,
+    /// The document number given to [`Linker::add`].
+    pub doc: usize,
+    /// The quote number given to [`Linker::add`].
+    pub quote: usize,
+    /// Number of folded words.
+    pub words: usize,
+    /// Hash of the folded wording: equal for identical wordings.
+    pub wording: u128,
+}
+
+/// Quotes to link, kept as hashes (about 8 bytes per word).
+#[derive(Debug, Default)]
+pub struct Linker {
+    items: Vec<Item>,
+    grams: Vec<u64>,
+    fold: String,
+    joined: String,
+    hashes: Vec<u64>,
+}
+
+fn find(p: &mut [u32], mut x: u32) -> u32 {
+    while p[x as usize] != x {
+        let up = p[p[x as usize] as usize];
+        p[x as usize] = up;
+        x = up;
     }
     x
 }
 
-/// Links the quotes of `docs`. Deterministic: groups are ordered by their
-/// earliest member in input order; members by date (undated last), then
-/// input order.
-pub fn link(docs: &[DocQuotes]) -> Vec<QuoteGroup> {
-    let mut items = Vec::new();
-    for (d, dq) in docs.iter().enumerate() {
-        for (qi, q) in dq.quotes.iter().enumerate() {
-            let words: Vec<String> = fold_words(&q.text)
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect();
-            if words.len() < MIN_WORDS {
-                continue;
-            }
-            // 3-gram hashes from word hashes (no string built per gram)
-            let wh: Vec<u64> = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
-            let mut grams: Vec<u64> = wh
-                .windows(3)
-                .map(|w| {
-                    (w[0] ^ w[1].rotate_left(21).wrapping_mul(0x9E37_79B9_7F4A_7C15))
-                        .wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-                        ^ w[2].rotate_left(42)
-                })
-                .collect();
-            grams.sort_unstable();
-            grams.dedup();
-            items.push(Item {
-                doc: d,
-                quote: qi,
-                words,
-                grams,
-            });
-        }
+/// Overlap needed by a pair whose shorter quote has `m` 3-grams.
+fn needed(m: usize) -> usize {
+    if m <= 1 {
+        1
+    } else {
+        m.div_ceil(2).max(2)
     }
-    // Identical wordings are one group at once, and only one of them (the
-    // first) is indexed: a quote repeated in many documents is linked even
-    // when its 3-grams are too common to be used, and costs nothing more.
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    let mut indexed = vec![true; items.len()];
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| items[a].words.cmp(&items[b].words).then(a.cmp(&b)));
-    for w in order.windows(2) {
-        if items[w[0]].words == items[w[1]].words {
-            parent[w[1]] = parent[w[0]];
-            indexed[w[1]] = false;
-        }
-    }
-    let mut postings: Vec<(u64, u32)> = items
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| indexed[*i])
-        .flat_map(|(i, it)| it.grams.iter().map(move |&g| (g, i as u32)))
-        .collect();
-    postings.sort_unstable();
-    // The grams shared by 2..=MAX_DF quotes (their postings ranges), listed
-    // per quote: (quote, range).
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    let mut item_ranges: Vec<(u32, u32)> = Vec::new();
-    let mut s = 0;
-    while s < postings.len() {
-        let mut e = s;
-        while e < postings.len() && postings[e].0 == postings[s].0 {
-            e += 1;
-        }
-        if (2..=MAX_DF).contains(&(e - s)) {
-            let r = ranges.len() as u32;
-            ranges.push((s, e));
-            item_ranges.extend(postings[s..e].iter().map(|p| (p.1, r)));
-        }
-        s = e;
-    }
-    item_ranges.sort_unstable();
-    // For each quote, the later quotes sharing its grams, counted per quote
-    // (a small list per quote rather than one list of every pair).
-    let mut cand: Vec<u32> = Vec::new();
-    let mut next = 0;
-    for (a, it) in items.iter().enumerate() {
-        cand.clear();
-        while next < item_ranges.len() && item_ranges[next].0 as usize == a {
-            let (s, e) = ranges[item_ranges[next].1 as usize];
-            next += 1;
-            cand.extend(
-                postings[s..e]
-                    .iter()
-                    .map(|p| p.1)
-                    .filter(|&b| b as usize > a),
-            );
-        }
-        cand.sort_unstable();
-        let mut k = 0;
-        while k < cand.len() {
-            let mut e = k;
-            while e < cand.len() && cand[e] == cand[k] {
-                e += 1;
-            }
-            let shared = e - k;
-            let b = cand[k] as usize;
-            let min_g = it.grams.len().min(items[b].grams.len()).max(1);
-            if shared as f64 / min_g as f64 >= MIN_CONTAINMENT && (shared >= 2 || min_g == 1) {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                if ra != rb {
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
-            }
-            k = e;
-        }
-    }
-    let mut by_root: Vec<(usize, usize)> = (0..items.len())
-        .map(|i| (find(&mut parent, i), i))
-        .collect();
-    by_root.sort_unstable();
-    let mut groups = Vec::new();
-    let mut s = 0;
-    while s < by_root.len() {
-        let mut e = s;
-        while e < by_root.len() && by_root[e].0 == by_root[s].0 {
-            e += 1;
-        }
-        let members: Vec<usize> = by_root[s..e].iter().map(|x| x.1).collect();
-        s = e;
-        let mut ndocs: Vec<usize> = members.iter().map(|&m| items[m].doc).collect();
-        ndocs.dedup();
-        if ndocs.len() < 2 {
-            continue;
-        }
-        groups.push(build_group(docs, &items, members));
-    }
-    groups
 }
 
-fn build_group(docs: &[DocQuotes], items: &[Item], mut members: Vec<usize>) -> QuoteGroup {
-    members.sort_by(|&a, &b| {
-        let da = docs[items[a].doc].date.as_deref();
-        let db = docs[items[b].doc].date.as_deref();
-        (da.is_none(), da, items[a].doc, items[a].quote).cmp(&(
+impl Linker {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of quotes kept (those of at least [`MIN_WORDS`] words).
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Adds quote number `quote` of document number `doc`. Documents are
+    /// numbered in the order that decides ties (groups are numbered by
+    /// their first member in (doc, quote) order, which must not decrease
+    /// from one call to the next). Returns false when the quote is too
+    /// short to be linked (and is not kept).
+    pub fn add(&mut self, doc: usize, quote: usize, text: &str) -> bool {
+        self.fold.clear();
+        self.fold.push_str(&fold_words(text));
+        self.joined.clear();
+        self.hashes.clear();
+        for w in self.fold.split(' ').filter(|w| !w.is_empty()) {
+            if !self.joined.is_empty() {
+                self.joined.push(' ');
+            }
+            self.joined.push_str(w);
+            self.hashes.push(xxh3_64(w.as_bytes()));
+        }
+        if self.hashes.len() < MIN_WORDS {
+            return false;
+        }
+        // 3-gram hashes from word hashes (no string built per gram)
+        let g0 = self.grams.len();
+        self.grams.extend(self.hashes.windows(3).map(|w| {
+            (w[0] ^ w[1].rotate_left(21).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+                .wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+                ^ w[2].rotate_left(42)
+        }));
+        let new = &mut self.grams[g0..];
+        new.sort_unstable();
+        let mut n = 0;
+        for i in 0..new.len() {
+            if i == 0 || new[i] != new[n - 1] {
+                new[n] = new[i];
+                n += 1;
+            }
+        }
+        self.grams.truncate(g0 + n);
+        self.items.push(Item {
+            doc: doc as u32,
+            quote: quote as u32,
+            words: self.hashes.len() as u32,
+            wording: xxh3_128(self.joined.as_bytes()),
+            g0: g0 as u32,
+            g1: (g0 + n) as u32,
+        });
+        true
+    }
+
+    fn n_grams(&self, i: usize) -> usize {
+        (self.items[i].g1 - self.items[i].g0) as usize
+    }
+
+    /// The groups: quotes linked directly or through others, found in at
+    /// least two documents; each group's members in the order they were
+    /// added, groups ordered by their first member.
+    pub fn components(&self) -> Vec<Vec<Linked>> {
+        let n = self.items.len();
+        let mut parent: Vec<u32> = (0..n as u32).collect();
+        // Identical wordings are one group at once, and only one of them (the
+        // first) is indexed: a quote repeated in many documents is linked even
+        // when its 3-grams are too common to be used, and costs nothing more.
+        let mut indexed = vec![true; n];
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_unstable_by_key(|&i| (self.items[i as usize].wording, i));
+        for w in order.windows(2) {
+            if self.items[w[0] as usize].wording == self.items[w[1] as usize].wording {
+                parent[w[1] as usize] = parent[w[0] as usize];
+                indexed[w[1] as usize] = false;
+            }
+        }
+        drop(order);
+        // (gram, quote, its number of grams): the filter on the pair's
+        // shorter quote reads the posting only
+        let mut postings: Vec<(u64, u32, u32)> = Vec::new();
+        for (i, it) in self.items.iter().enumerate() {
+            if indexed[i] {
+                let gs = &self.grams[it.g0 as usize..it.g1 as usize];
+                let ng = it.g1 - it.g0;
+                postings.extend(gs.iter().map(|&g| (g, i as u32, ng)));
+            }
+        }
+        postings.sort_unstable();
+        // The grams shared by 2..=MAX_DF quotes (their postings ranges), and
+        // each quote's list of them: (quote, range).
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        let mut item_ranges: Vec<(u32, u32)> = Vec::new();
+        let mut s = 0;
+        while s < postings.len() {
+            let mut e = s;
+            while e < postings.len() && postings[e].0 == postings[s].0 {
+                e += 1;
+            }
+            if (2..=MAX_DF).contains(&(e - s)) {
+                let r = ranges.len() as u32;
+                ranges.push((s as u32, e as u32));
+                item_ranges.extend(postings[s..e].iter().map(|p| (p.1, r)));
+            }
+            s = e;
+        }
+        item_ranges.sort_unstable();
+        // start of each quote's usable ranges in item_ranges
+        let mut first = vec![0u32; n + 1];
+        for &(i, _) in &item_ranges {
+            first[i as usize + 1] += 1;
+        }
+        for i in 0..n {
+            first[i + 1] += first[i];
+        }
+        let usable = |i: usize| &item_ranges[first[i] as usize..first[i + 1] as usize];
+        let mut probe: Vec<(u32, u32)> = Vec::new();
+        let mut cand: Vec<u32> = Vec::new();
+        for x in 0..n {
+            let ux = usable(x);
+            let o = needed(self.n_grams(x));
+            if ux.len() < o {
+                continue;
+            }
+            // the rarest usable grams: any |U| - o + 1 of them hold a shared
+            // one when the pair reaches the overlap
+            probe.clear();
+            probe.extend(ux.iter().map(|&(_, r)| {
+                let (s, e) = ranges[r as usize];
+                (e - s, r)
+            }));
+            probe.sort_unstable();
+            cand.clear();
+            let kx = (self.n_grams(x) as u32, x as u32);
+            // with |U| - o + k grams looked up, a pair reaching the overlap
+            // shares at least k of them
+            let k = o.min(LOOKUP_HITS);
+            for &(_, r) in &probe[..ux.len() - o + k] {
+                let (s, e) = ranges[r as usize];
+                cand.extend(
+                    postings[s as usize..e as usize]
+                        .iter()
+                        .filter(|p| (p.2, p.1) > kx)
+                        .map(|p| p.1),
+                );
+            }
+            cand.sort_unstable();
+            let mut c = 0;
+            while c < cand.len() {
+                let y = cand[c];
+                let mut e = c;
+                while e < cand.len() && cand[e] == y {
+                    e += 1;
+                }
+                let hits = e - c;
+                c = e;
+                if hits < k {
+                    continue;
+                }
+                let (rx, ry) = (find(&mut parent, x as u32), find(&mut parent, y));
+                if rx == ry {
+                    continue;
+                }
+                // exact overlap of the usable grams (both lists sorted by range)
+                let uy = usable(y as usize);
+                let (mut i, mut j, mut shared) = (0, 0, 0);
+                while i < ux.len() && j < uy.len() {
+                    match ux[i].1.cmp(&uy[j].1) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            shared += 1;
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                if shared >= o {
+                    parent[rx.max(ry) as usize] = rx.min(ry);
+                }
+            }
+        }
+        drop(postings);
+        drop(item_ranges);
+        let mut by_root: Vec<(u32, u32)> =
+            (0..n as u32).map(|i| (find(&mut parent, i), i)).collect();
+        by_root.sort_unstable();
+        let mut groups = Vec::new();
+        let mut s = 0;
+        while s < by_root.len() {
+            let mut e = s;
+            while e < by_root.len() && by_root[e].0 == by_root[s].0 {
+                e += 1;
+            }
+            let members = &by_root[s..e];
+            s = e;
+            let d0 = self.items[members[0].1 as usize].doc;
+            if members.iter().all(|m| self.items[m.1 as usize].doc == d0) {
+                continue;
+            }
+            groups.push(
+                members
+                    .iter()
+                    .map(|m| {
+                        let it = &self.items[m.1 as usize];
+                        Linked {
+                            item: m.1 as usize,
+                            doc: it.doc as usize,
+                            quote: it.quote as usize,
+                            words: it.words as usize,
+                            wording: it.wording,
+                        }
+                    })
+                    .collect(),
+            );
+        }
+        groups
+    }
+}
+
+/// One member of a group, as [`group`] needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct MemberText<'a> {
+    pub linked: Linked,
+    pub doc_id: &'a str,
+    pub date: Option<&'a str>,
+    /// The quote's index in its document (`QuoteText::index`).
+    pub index: usize,
+    pub speaker: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// Builds one group from its members (any order): members by date
+/// (undated last), then document and quote number; the reference is the
+/// most common wording, then the longest, then the first; each other
+/// wording gets a word diff against it.
+pub fn group(mut members: Vec<MemberText>) -> QuoteGroup {
+    members.sort_by(|a, b| {
+        let (da, db) = (a.date, b.date);
+        (da.is_none(), da, a.linked.doc, a.linked.quote).cmp(&(
             db.is_none(),
             db,
-            items[b].doc,
-            items[b].quote,
+            b.linked.doc,
+            b.linked.quote,
         ))
     });
     // reference: most common folded form, then longest, then first
     // (forms counted through a sorted list: groups can be large)
-    let mut forms: Vec<&[String]> = members.iter().map(|&m| items[m].words.as_slice()).collect();
+    let mut forms: Vec<u128> = members.iter().map(|m| m.linked.wording).collect();
     forms.sort_unstable();
-    let count_of =
-        |w: &[String]| forms.partition_point(|f| *f < w)..forms.partition_point(|f| *f <= w);
+    let count_of = |w: u128| forms.partition_point(|f| *f < w)..forms.partition_point(|f| *f <= w);
     let mut best = 0;
     let mut best_key = (0usize, 0usize);
-    for (i, &m) in members.iter().enumerate() {
-        let count = count_of(&items[m].words).len();
-        let key = (count, items[m].words.len());
+    for (i, m) in members.iter().enumerate() {
+        let key = (count_of(m.linked.wording).len(), m.linked.words);
         if key > best_key {
             best_key = key;
             best = i;
         }
     }
-    let reference = &items[members[best]];
+    let reference = members[best];
+    let ref_words = folded_words(reference.text);
     let out_members = members
         .iter()
         .enumerate()
-        .map(|(i, &m)| {
-            let it = &items[m];
-            let dq = &docs[it.doc];
-            let q = &dq.quotes[it.quote];
-            let same = it.words == reference.words;
+        .map(|(i, m)| {
+            let same = m.linked.wording == reference.linked.wording;
             let diff = if i == best || same {
                 Vec::new()
             } else {
-                diff(&reference.words, &it.words)
+                diff(&ref_words, &folded_words(m.text))
             };
             let cut = !same && is_cut(&diff);
             GroupMember {
-                doc: it.doc,
-                doc_id: dq.doc_id.clone(),
-                date: dq.date.clone(),
-                quote: q.index,
-                speaker: q.speaker.clone(),
+                doc: m.linked.doc,
+                doc_id: m.doc_id.to_string(),
+                date: m.date.map(str::to_string),
+                quote: m.index,
+                speaker: m.speaker.map(str::to_string),
                 same_wording: same,
                 cut,
                 diff,
             }
         })
         .collect();
-    let rq = &docs[reference.doc].quotes[reference.quote];
     QuoteGroup {
         members: out_members,
         reference: best,
-        text: rq.text.clone(),
+        text: reference.text.to_string(),
     }
+}
+
+/// Links the quotes of `docs`. Deterministic: groups are ordered by their
+/// earliest member in input order; members by date (undated last), then
+/// input order.
+pub fn link(docs: &[DocQuotes]) -> Vec<QuoteGroup> {
+    let mut linker = Linker::new();
+    for (d, dq) in docs.iter().enumerate() {
+        for (qi, q) in dq.quotes.iter().enumerate() {
+            linker.add(d, qi, &q.text);
+        }
+    }
+    linker
+        .components()
+        .into_iter()
+        .map(|members| {
+            group(
+                members
+                    .into_iter()
+                    .map(|l| {
+                        let dq = &docs[l.doc];
+                        let q = &dq.quotes[l.quote];
+                        MemberText {
+                            linked: l,
+                            doc_id: &dq.doc_id,
+                            date: dq.date.as_deref(),
+                            index: q.index,
+                            speaker: q.speaker.as_deref(),
+                            text: &q.text,
+                        }
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// Only deletions at the ends around one equal block.
@@ -336,5 +542,101 @@ mod tests {
             .map(|m| m.doc_id.as_str())
             .collect();
         assert_eq!(differ, ["d999"]);
+    }
+
+    /// Brute force: every pair compared on its usable grams.
+    fn components_by_pairs(lk: &Linker) -> Vec<Vec<usize>> {
+        let n = lk.items.len();
+        let mut df: std::collections::HashMap<u64, usize> = Default::default();
+        let mut first_of: std::collections::HashMap<u128, usize> = Default::default();
+        let mut parent: Vec<u32> = (0..n as u32).collect();
+        for (i, (it, p)) in lk.items.iter().zip(parent.iter_mut()).enumerate() {
+            match first_of.get(&it.wording) {
+                Some(&f) => *p = f as u32,
+                None => {
+                    first_of.insert(it.wording, i);
+                    for g in &lk.grams[it.g0 as usize..it.g1 as usize] {
+                        *df.entry(*g).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let grams = |i: usize| {
+            let it = lk.items[i];
+            &lk.grams[it.g0 as usize..it.g1 as usize]
+        };
+        for a in 0..n {
+            for b in a + 1..n {
+                if first_of[&lk.items[a].wording] != a || first_of[&lk.items[b].wording] != b {
+                    continue;
+                }
+                let shared = grams(a)
+                    .iter()
+                    .filter(|g| (2..=MAX_DF).contains(&df[*g]) && grams(b).contains(g))
+                    .count();
+                let m = grams(a).len().min(grams(b).len()).max(1);
+                if 2 * shared >= m && (shared >= 2 || m == 1) {
+                    let (ra, rb) = (find(&mut parent, a as u32), find(&mut parent, b as u32));
+                    parent[ra.max(rb) as usize] = ra.min(rb);
+                }
+            }
+        }
+        let mut by_root: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
+        for i in 0..n {
+            let r = find(&mut parent, i as u32);
+            by_root.entry(r).or_default().push(i);
+        }
+        by_root
+            .into_values()
+            .filter(|m| m.iter().any(|&i| lk.items[i].doc != lk.items[m[0]].doc))
+            .collect()
+    }
+
+    #[test]
+    fn prefix_filtering_finds_the_pairs_that_comparing_every_pair_finds() {
+        // quotes of 5 to 40 words over a small vocabulary: many shared
+        // 3-grams, of every document frequency, and overlaps near the bound
+        let vocab: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |k: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % k) as usize
+        };
+        let mut lk = Linker::new();
+        let mut texts: Vec<String> = Vec::new();
+        for d in 0..700 {
+            for q in 0..2 {
+                let text = if !texts.is_empty() && next(4) == 0 {
+                    // an edited copy of an earlier quote: cut, a word changed
+                    let src: Vec<&str> = texts[next(texts.len() as u64)].split(' ').collect();
+                    let cut = next(src.len() as u64 / 2 + 1);
+                    let mut w: Vec<String> = src[cut..].iter().map(|s| s.to_string()).collect();
+                    let at = next(w.len() as u64);
+                    w[at] = vocab[next(40)].clone();
+                    w.join(" ")
+                } else {
+                    let len = 5 + next(36);
+                    let mut w = Vec::with_capacity(len);
+                    for _ in 0..len {
+                        let k = if next(3) == 0 { 40 } else { 8 };
+                        w.push(vocab[next(k)].as_str());
+                    }
+                    w.join(" ")
+                };
+                lk.add(d, q, &text);
+                texts.push(text);
+            }
+        }
+        let got: Vec<Vec<usize>> = lk
+            .components()
+            .iter()
+            .map(|g| g.iter().map(|m| m.item).collect())
+            .collect();
+        let want = components_by_pairs(&lk);
+        assert!(want.len() > 20, "{} groups", want.len());
+        assert!(want.iter().any(|g| g.len() > 2));
+        assert_eq!(got, want);
     }
 }

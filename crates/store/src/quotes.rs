@@ -53,11 +53,19 @@ pub struct QuoteSource {
     pub lang: Option<String>,
 }
 
-/// A stored quote as linking needs it.
+/// A stored quote as linking reads it, in document-id order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkableQuote {
     pub quote_id: i64,
     pub doc_key: i64,
+    pub idx: usize,
+    pub text: String,
+}
+
+/// A stored quote with its document, for building its group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupQuote {
+    pub quote_id: i64,
     pub doc_id: String,
     pub date: Option<String>,
     pub idx: usize,
@@ -247,37 +255,78 @@ impl Store {
         }
     }
 
-    /// Every stored quote for linking, ordered by document id then index.
-    pub fn linkable_quotes(&self) -> Result<Vec<LinkableQuote>> {
+    /// Calls `f` on every stored quote, ordered by document id then index
+    /// (streamed: the texts are not all in memory at once).
+    pub fn each_linkable_quote(
+        &self,
+        mut f: impl FnMut(LinkableQuote) -> Result<()>,
+    ) -> Result<()> {
         let mut st = self.conn.prepare(
-            "SELECT q.quote_id, q.doc_key, d.id, d.date, q.idx, q.text,
-                    COALESCE(q.speaker_name, q.speaker_role)
-             FROM quotes q JOIN documents d ON d.doc_key = q.doc_key
+            "SELECT q.quote_id, q.doc_key, q.idx, q.text
+             FROM documents d JOIN quotes q ON q.doc_key = d.doc_key
              ORDER BY d.id, q.idx",
         )?;
-        let rows = st.query_map([], |r| {
-            Ok(LinkableQuote {
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            f(LinkableQuote {
                 quote_id: r.get(0)?,
                 doc_key: r.get(1)?,
-                doc_id: r.get(2)?,
-                date: r.get(3)?,
-                idx: to_usize(r.get(4)?),
-                text: r.get(5)?,
-                speaker: r.get(6)?,
+                idx: to_usize(r.get(2)?),
+                text: r.get(3)?,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// One stored quote with its document, for building its group.
+    pub fn group_quote(&self, quote_id: i64) -> Result<Option<GroupQuote>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT d.id, d.date, q.idx, q.text, COALESCE(q.speaker_name, q.speaker_role)
+             FROM quotes q JOIN documents d ON d.doc_key = q.doc_key WHERE q.quote_id = ?1",
+        )?;
+        Ok(st
+            .query_row([quote_id], |r| {
+                Ok(GroupQuote {
+                    quote_id,
+                    doc_id: r.get(0)?,
+                    date: r.get(1)?,
+                    idx: to_usize(r.get(2)?),
+                    text: r.get(3)?,
+                    speaker: r.get(4)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            .optional()?)
     }
 
     /// Replaces every quote group (and each quote's group, wording flag and
-    /// diff) in one transaction, and marks the groups up to date.
+    /// diff) in one transaction, and marks the groups up to date. Only the
+    /// quotes whose group, flag or diff change are written.
     pub fn replace_quote_groups(&mut self, groups: &[QuoteGroupRow]) -> Result<()> {
+        let members: std::collections::HashSet<i64> = groups
+            .iter()
+            .flat_map(|g| g.members.iter().map(|m| m.quote_id))
+            .collect();
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE quotes SET quote_group = NULL, same_wording = NULL, diff = NULL
-             WHERE quote_group IS NOT NULL OR same_wording IS NOT NULL OR diff IS NOT NULL",
-            [],
-        )?;
+        {
+            // quotes grouped before and in no group now
+            let mut st = tx.prepare(
+                "SELECT quote_id FROM quotes
+                 WHERE quote_group IS NOT NULL OR same_wording IS NOT NULL OR diff IS NOT NULL",
+            )?;
+            let stale: Vec<i64> = st
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?
+                .into_iter()
+                .filter(|q| !members.contains(q))
+                .collect();
+            let mut clear = tx.prepare_cached(
+                "UPDATE quotes SET quote_group = NULL, same_wording = NULL, diff = NULL
+                 WHERE quote_id = ?1",
+            )?;
+            for q in stale {
+                clear.execute([q])?;
+            }
+        }
         tx.execute("DELETE FROM quote_groups", [])?;
         {
             let mut ins = tx.prepare_cached(
@@ -285,7 +334,9 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
             let mut upd = tx.prepare_cached(
-                "UPDATE quotes SET quote_group = ?1, same_wording = ?2, diff = ?3 WHERE quote_id = ?4",
+                "UPDATE quotes SET quote_group = ?1, same_wording = ?2, diff = ?3
+                 WHERE quote_id = ?4
+                   AND (quote_group IS NOT ?1 OR same_wording IS NOT ?2 OR diff IS NOT ?3)",
             )?;
             for g in groups {
                 ins.execute(params![
@@ -408,9 +459,18 @@ mod tests {
         }])
         .unwrap();
         assert_eq!(s.count("quotes").unwrap(), 2);
-        let l = s.linkable_quotes().unwrap();
-        assert_eq!(l[0].doc_id, "a", "ordered by document id");
-        assert_eq!(l[0].speaker.as_deref(), Some("Ana Vell"));
+        let mut l = Vec::new();
+        s.each_linkable_quote(|q| {
+            l.push(q);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(l[0].doc_key, ka, "ordered by document id");
+        assert_eq!(l[0].text, "one two three four six");
+        let gq = s.group_quote(l[0].quote_id).unwrap().unwrap();
+        assert_eq!(gq.doc_id, "a");
+        assert_eq!(gq.speaker.as_deref(), Some("Ana Vell"));
+        assert!(s.group_quote(-1).unwrap().is_none());
         let g = QuoteGroupRow {
             quote_group: 0,
             reference: l[1].quote_id,
