@@ -23,7 +23,8 @@ mod quotes;
 mod stories;
 pub use provenance::{OutletRecord, PassageAlignment, ProvenanceDoc, ProvenanceRow};
 pub use quotes::{
-    DocQuoteRows, GroupMemberRow, LinkableQuote, QuoteGroupRow, QuoteListRow, QuoteRow, QuoteSource,
+    DocQuoteRows, GroupMemberRow, GroupQuote, LinkableQuote, QuoteGroupRow, QuoteListRow, QuoteRow,
+    QuoteSource,
 };
 pub use stories::{
     ClaimMatchRow, ClaimRow, NarrativeRow, StanceRow, StoriesWrite, StoryDocEntry, StoryRow,
