@@ -11,11 +11,11 @@ use anyhow::{bail, Context, Result};
 use echotrace_core::model::CharSpan;
 use echotrace_core::normalise::{folded, slice_chars};
 use echotrace_quotes::eval::{parse_gold, run as run_eval, QuoteScores, GOLD_DEV, GOLD_HELDOUT};
-use echotrace_quotes::link::{Linker, MemberText};
+use echotrace_quotes::link::{signature, Linked, Linker, MemberText};
 use echotrace_quotes::{Quote, Resolution};
 use echotrace_store::{
-    decode_spans, DocQuoteRows, GroupMemberRow, NewDoc, QuoteGroupRow, QuoteListRow, QuoteRow,
-    Store,
+    decode_spans, DocQuoteRows, GroupMemberRow, GroupQuote, NewDoc, QuoteGroupRow, QuoteListRow,
+    QuoteRow, Store,
 };
 use rayon::prelude::*;
 use serde::Serialize;
@@ -26,6 +26,10 @@ use std::time::Instant;
 
 /// Stored documents extracted per transaction when catching up.
 const CATCH_UP_CHUNK: usize = 512;
+/// Quotes whose linking signatures are computed in parallel at a time.
+const SIGNATURE_CHUNK: usize = 8192;
+/// Group members whose texts are read, then grouped in parallel, at a time.
+const GROUP_CHUNK: usize = 20_000;
 
 /// The reader comments' spans from the clean stage's JSON, in comment order
 /// (the index a quote's `comment` refers to).
@@ -171,6 +175,19 @@ pub fn link_all(store: &mut Store) -> Result<()> {
     let mut linker = Linker::new();
     // quote_id of each quote kept by the linker, in order
     let mut ids: Vec<i64> = Vec::new();
+    // (doc number, idx, quote_id, text) waiting for their signatures
+    let mut pending: Vec<(usize, usize, i64, String)> = Vec::with_capacity(SIGNATURE_CHUNK);
+    let flush = |pending: &mut Vec<(usize, usize, i64, String)>,
+                 linker: &mut Linker,
+                 ids: &mut Vec<i64>| {
+        let sigs: Vec<_> = pending.par_iter().map(|p| signature(&p.3)).collect();
+        for (p, sig) in pending.drain(..).zip(sigs) {
+            if let Some(sig) = sig {
+                linker.push(p.0, p.1, sig);
+                ids.push(p.2);
+            }
+        }
+    };
     let mut doc = 0usize;
     let mut last_key = None;
     store.each_linkable_quote(|q| {
@@ -180,77 +197,104 @@ pub fn link_all(store: &mut Store) -> Result<()> {
             }
             last_key = Some(q.doc_key);
         }
-        if linker.add(doc, q.idx, &q.text) {
-            ids.push(q.quote_id);
+        pending.push((doc, q.idx, q.quote_id, q.text));
+        if pending.len() >= SIGNATURE_CHUNK {
+            flush(&mut pending, &mut linker, &mut ids);
         }
         Ok(())
     })?;
+    flush(&mut pending, &mut linker, &mut ids);
     let components = linker.components();
     drop(linker);
     let mut rows = Vec::with_capacity(components.len());
-    for (n, members) in components.into_iter().enumerate() {
-        let mut texts = Vec::with_capacity(members.len());
-        for m in members {
-            let id = ids[m.item];
-            let q = store
-                .group_quote(id)?
-                .with_context(|| format!("quote {id} vanished while linking"))?;
-            texts.push((m, q));
+    let mut start = 0;
+    while start < components.len() {
+        // a run of groups with at most GROUP_CHUNK members (at least one group)
+        let mut end = start;
+        let mut size = 0;
+        while end < components.len()
+            && (end == start || size + components[end].len() <= GROUP_CHUNK)
+        {
+            size += components[end].len();
+            end += 1;
         }
-        let g = echotrace_quotes::link::group(
-            texts
-                .iter()
-                .map(|(m, q)| MemberText {
-                    linked: *m,
-                    doc_id: &q.doc_id,
-                    date: q.date.as_deref().filter(|d| !d.trim().is_empty()),
-                    index: q.idx,
-                    speaker: q.speaker.as_deref(),
-                    text: &q.text,
-                })
-                .collect(),
-        );
-        // (doc, idx) -> quote_id within this group
-        let mut by_pos: Vec<((usize, usize), i64)> = texts
-            .iter()
-            .map(|(m, q)| ((m.doc, q.idx), q.quote_id))
-            .collect();
-        by_pos.sort_unstable();
-        let quote_id = |doc: usize, idx: usize| -> Option<i64> {
-            let k = by_pos.binary_search_by_key(&(doc, idx), |x| x.0).ok()?;
-            Some(by_pos[k].1)
-        };
-        let mut out = Vec::with_capacity(g.members.len());
-        for m in &g.members {
-            let Some(id) = quote_id(m.doc, m.quote) else {
-                continue;
-            };
-            out.push(GroupMemberRow {
-                quote_id: id,
-                same_wording: m.same_wording,
-                diff: serde_json::to_string(&m.diff)?,
-            });
+        let mut texts = Vec::with_capacity(end - start);
+        for members in &components[start..end] {
+            let mut t = Vec::with_capacity(members.len());
+            for m in members {
+                let id = ids[m.item];
+                let q = store
+                    .group_quote(id)?
+                    .with_context(|| format!("quote {id} vanished while linking"))?;
+                t.push((*m, q));
+            }
+            texts.push(t);
         }
-        let reference = g
-            .members
-            .get(g.reference)
-            .and_then(|m| quote_id(m.doc, m.quote));
-        let (Some(reference), Some(first)) = (reference, out.first().map(|m| m.quote_id)) else {
-            continue;
-        };
-        let mut docs_in: Vec<usize> = g.members.iter().map(|m| m.doc).collect();
-        docs_in.sort_unstable();
-        docs_in.dedup();
-        rows.push(QuoteGroupRow {
-            quote_group: n as i64,
-            reference,
-            text: g.text,
-            n_docs: docs_in.len(),
-            first_quote: first,
-            members: out,
-        });
+        let built: Vec<Option<QuoteGroupRow>> = texts
+            .par_iter()
+            .enumerate()
+            .map(|(i, t)| group_row((start + i) as i64, t))
+            .collect::<Result<_>>()?;
+        rows.extend(built.into_iter().flatten());
+        start = end;
     }
     store.replace_quote_groups(&rows)
+}
+
+/// One group's row from its members and their stored quotes.
+fn group_row(n: i64, texts: &[(Linked, GroupQuote)]) -> Result<Option<QuoteGroupRow>> {
+    let g = echotrace_quotes::link::group(
+        texts
+            .iter()
+            .map(|(m, q)| MemberText {
+                linked: *m,
+                doc_id: &q.doc_id,
+                date: q.date.as_deref().filter(|d| !d.trim().is_empty()),
+                index: q.idx,
+                speaker: q.speaker.as_deref(),
+                text: &q.text,
+            })
+            .collect(),
+    );
+    // (doc, idx) -> quote_id within this group
+    let mut by_pos: Vec<((usize, usize), i64)> = texts
+        .iter()
+        .map(|(m, q)| ((m.doc, q.idx), q.quote_id))
+        .collect();
+    by_pos.sort_unstable();
+    let quote_id = |doc: usize, idx: usize| -> Option<i64> {
+        let k = by_pos.binary_search_by_key(&(doc, idx), |x| x.0).ok()?;
+        Some(by_pos[k].1)
+    };
+    let mut out = Vec::with_capacity(g.members.len());
+    for m in &g.members {
+        let Some(id) = quote_id(m.doc, m.quote) else {
+            continue;
+        };
+        out.push(GroupMemberRow {
+            quote_id: id,
+            same_wording: m.same_wording,
+            diff: serde_json::to_string(&m.diff)?,
+        });
+    }
+    let reference = g
+        .members
+        .get(g.reference)
+        .and_then(|m| quote_id(m.doc, m.quote));
+    let (Some(reference), Some(first)) = (reference, out.first().map(|m| m.quote_id)) else {
+        return Ok(None);
+    };
+    let mut docs_in: Vec<usize> = g.members.iter().map(|m| m.doc).collect();
+    docs_in.sort_unstable();
+    docs_in.dedup();
+    Ok(Some(QuoteGroupRow {
+        quote_group: n,
+        reference,
+        text: g.text,
+        n_docs: docs_in.len(),
+        first_quote: first,
+        members: out,
+    }))
 }
 
 /// The summary line of `trace`.

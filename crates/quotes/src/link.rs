@@ -18,6 +18,7 @@
 
 use crate::model::{DiffOp, DocQuotes, GroupMember, QuoteGroup};
 use crate::text::fold_words;
+use rayon::prelude::*;
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 
 /// Shortest quote linked (words).
@@ -29,6 +30,8 @@ const MAX_DIFF_WORDS: usize = 600;
 /// Shared grams a candidate pair must have among those looked up (more
 /// lookups, fewer pairs to verify).
 const LOOKUP_HITS: usize = 4;
+/// Quotes whose pairs are looked for in parallel at a time.
+const PAIR_CHUNK: usize = 8192;
 
 /// The folded words of a quote (lower case, no accents, punctuation and
 /// empty words dropped): what linking compares.
@@ -73,9 +76,49 @@ pub struct Linked {
 pub struct Linker {
     items: Vec<Item>,
     grams: Vec<u64>,
-    fold: String,
-    joined: String,
-    hashes: Vec<u64>,
+}
+
+/// What linking keeps of one quote's text: [`signature`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    words: u32,
+    wording: u128,
+    /// Sorted, distinct 3-gram hashes.
+    grams: Vec<u64>,
+}
+
+/// The hashes of a quote's folded wording and 3-grams; `None` for a quote
+/// shorter than [`MIN_WORDS`] words (never linked).
+pub fn signature(text: &str) -> Option<Signature> {
+    let fold = fold_words(text);
+    let mut joined = String::with_capacity(fold.len());
+    let mut hashes = Vec::new();
+    for w in fold.split(' ').filter(|w| !w.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+        hashes.push(xxh3_64(w.as_bytes()));
+    }
+    if hashes.len() < MIN_WORDS {
+        return None;
+    }
+    // 3-gram hashes from word hashes (no string built per gram)
+    let mut grams: Vec<u64> = hashes
+        .windows(3)
+        .map(|w| {
+            (w[0] ^ w[1].rotate_left(21).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+                .wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+                ^ w[2].rotate_left(42)
+        })
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    Some(Signature {
+        words: hashes.len() as u32,
+        wording: xxh3_128(joined.as_bytes()),
+        grams,
+    })
 }
 
 fn find(p: &mut [u32], mut x: u32) -> u32 {
@@ -83,6 +126,14 @@ fn find(p: &mut [u32], mut x: u32) -> u32 {
         let up = p[p[x as usize] as usize];
         p[x as usize] = up;
         x = up;
+    }
+    x
+}
+
+/// The root of `x` without path compression (for a shared snapshot).
+fn root(p: &[u32], mut x: u32) -> u32 {
+    while p[x as usize] != x {
+        x = p[x as usize];
     }
     x
 }
@@ -116,46 +167,28 @@ impl Linker {
     /// from one call to the next). Returns false when the quote is too
     /// short to be linked (and is not kept).
     pub fn add(&mut self, doc: usize, quote: usize, text: &str) -> bool {
-        self.fold.clear();
-        self.fold.push_str(&fold_words(text));
-        self.joined.clear();
-        self.hashes.clear();
-        for w in self.fold.split(' ').filter(|w| !w.is_empty()) {
-            if !self.joined.is_empty() {
-                self.joined.push(' ');
+        match signature(text) {
+            Some(sig) => {
+                self.push(doc, quote, sig);
+                true
             }
-            self.joined.push_str(w);
-            self.hashes.push(xxh3_64(w.as_bytes()));
+            None => false,
         }
-        if self.hashes.len() < MIN_WORDS {
-            return false;
-        }
-        // 3-gram hashes from word hashes (no string built per gram)
+    }
+
+    /// [`Linker::add`] with the signature computed beforehand (in parallel
+    /// by the caller).
+    pub fn push(&mut self, doc: usize, quote: usize, sig: Signature) {
         let g0 = self.grams.len();
-        self.grams.extend(self.hashes.windows(3).map(|w| {
-            (w[0] ^ w[1].rotate_left(21).wrapping_mul(0x9E37_79B9_7F4A_7C15))
-                .wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-                ^ w[2].rotate_left(42)
-        }));
-        let new = &mut self.grams[g0..];
-        new.sort_unstable();
-        let mut n = 0;
-        for i in 0..new.len() {
-            if i == 0 || new[i] != new[n - 1] {
-                new[n] = new[i];
-                n += 1;
-            }
-        }
-        self.grams.truncate(g0 + n);
+        self.grams.extend_from_slice(&sig.grams);
         self.items.push(Item {
             doc: doc as u32,
             quote: quote as u32,
-            words: self.hashes.len() as u32,
-            wording: xxh3_128(self.joined.as_bytes()),
+            words: sig.words,
+            wording: sig.wording,
             g0: g0 as u32,
-            g1: (g0 + n) as u32,
+            g1: self.grams.len() as u32,
         });
-        true
     }
 
     fn n_grams(&self, i: usize) -> usize {
@@ -191,7 +224,7 @@ impl Linker {
                 postings.extend(gs.iter().map(|&g| (g, i as u32, ng)));
             }
         }
-        postings.sort_unstable();
+        postings.par_sort_unstable();
         // The grams shared by 2..=MAX_DF quotes (their postings ranges), and
         // each quote's list of them: (quote, range).
         let mut ranges: Vec<(u32, u32)> = Vec::new();
@@ -209,7 +242,7 @@ impl Linker {
             }
             s = e;
         }
-        item_ranges.sort_unstable();
+        item_ranges.par_sort_unstable();
         // start of each quote's usable ranges in item_ranges
         let mut first = vec![0u32; n + 1];
         for &(i, _) in &item_ranges {
@@ -219,16 +252,22 @@ impl Linker {
             first[i + 1] += first[i];
         }
         let usable = |i: usize| &item_ranges[first[i] as usize..first[i + 1] as usize];
-        let mut probe: Vec<(u32, u32)> = Vec::new();
-        let mut cand: Vec<u32> = Vec::new();
-        for x in 0..n {
+        // Each quote's pairs as the shorter member, found in parallel (in
+        // chunks, skipping pairs already in one group at the chunk's start),
+        // then joined in order: the groups do not depend on the threads.
+        let pairs_of = |x: usize,
+                        snapshot: &[u32],
+                        probe: &mut Vec<(u32, u32)>,
+                        cand: &mut Vec<u32>|
+         -> Vec<u32> {
+            let mut out = Vec::new();
             let ux = usable(x);
             let o = needed(self.n_grams(x));
             if ux.len() < o {
-                continue;
+                return out;
             }
-            // the rarest usable grams: any |U| - o + 1 of them hold a shared
-            // one when the pair reaches the overlap
+            // the rarest usable grams: with |U| - o + k of them looked up, a
+            // pair reaching the overlap shares at least k of them
             probe.clear();
             probe.extend(ux.iter().map(|&(_, r)| {
                 let (s, e) = ranges[r as usize];
@@ -237,8 +276,6 @@ impl Linker {
             probe.sort_unstable();
             cand.clear();
             let kx = (self.n_grams(x) as u32, x as u32);
-            // with |U| - o + k grams looked up, a pair reaching the overlap
-            // shares at least k of them
             let k = o.min(LOOKUP_HITS);
             for &(_, r) in &probe[..ux.len() - o + k] {
                 let (s, e) = ranges[r as usize];
@@ -250,6 +287,7 @@ impl Linker {
                 );
             }
             cand.sort_unstable();
+            let rx = root(snapshot, x as u32);
             let mut c = 0;
             while c < cand.len() {
                 let y = cand[c];
@@ -259,11 +297,7 @@ impl Linker {
                 }
                 let hits = e - c;
                 c = e;
-                if hits < k {
-                    continue;
-                }
-                let (rx, ry) = (find(&mut parent, x as u32), find(&mut parent, y));
-                if rx == ry {
+                if hits < k || root(snapshot, y) == rx {
                     continue;
                 }
                 // exact overlap of the usable grams (both lists sorted by range)
@@ -281,7 +315,26 @@ impl Linker {
                     }
                 }
                 if shared >= o {
-                    parent[rx.max(ry) as usize] = rx.min(ry);
+                    out.push(y);
+                }
+            }
+            out
+        };
+        for chunk in (0..n).collect::<Vec<usize>>().chunks(PAIR_CHUNK) {
+            let snapshot = &parent;
+            let found: Vec<Vec<u32>> = chunk
+                .par_iter()
+                .map_init(
+                    || (Vec::new(), Vec::new()),
+                    |(probe, cand), &x| pairs_of(x, snapshot, probe, cand),
+                )
+                .collect();
+            for (&x, ys) in chunk.iter().zip(found) {
+                for y in ys {
+                    let (rx, ry) = (find(&mut parent, x as u32), find(&mut parent, y));
+                    if rx != ry {
+                        parent[rx.max(ry) as usize] = rx.min(ry);
+                    }
                 }
             }
         }
