@@ -773,11 +773,49 @@ fn find_date(
     }
     if a <= b && a < lines.len() {
         let s = lines[a].s;
-        if let Some(d) = first_date_within(s, 40) {
+        if let Some(d) = first_date_within(s, 40).filter(|d| is_dateline(s, d)) {
             return Some(date_info(&d, a, s, "dateline"));
         }
     }
     None
+}
+
+/// Whether the date `d` opening the body line `s` is a dateline
+/// ("PARIS, 12 janvier 2019 —", "12/01/2019 14:05 :", a line holding only
+/// the date) rather than the first words of a sentence ("En décembre 2016,
+/// le conseil…", "12 janvier 2019, le président…"): only capitals and
+/// punctuation may come before it, and after it, past an optional time,
+/// a separator or the end of the line.
+fn is_dateline(s: &str, d: &FoundDate) -> bool {
+    let (Some(before), Some(after)) = (s.get(..d.start), s.get(d.end..)) else {
+        return false;
+    };
+    if before.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let mut rest = after.trim_start_matches([',', ' ', '\t']);
+    for _ in 0..3 {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        let time_like = !word.is_empty()
+            && word.chars().any(|c| c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | 'h' | 'H' | '.'));
+        if time_like || matches!(word, "à" | "a" | "at" | "um" | "alle" | "om") {
+            rest = rest[word_end..].trim_start();
+        } else {
+            break;
+        }
+    }
+    rest.is_empty()
+        || rest.starts_with(['—', '–', '-', ':', '|', '(', '[', '·', '•', '/'])
+        || rest.starts_with(|c: char| c.is_uppercase())
+            && rest.split_whitespace().next().is_some_and(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            })
 }
 
 pub(crate) fn slice_chars(text: &str, span: CharSpan) -> String {
@@ -819,6 +857,28 @@ fn spans_sample(text: &str, spans: &[CharSpan], max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn dateline(s: &str) -> bool {
+        let d = first_date_within(s, 40).expect("a date");
+        is_dateline(s, &d)
+    }
+
+    #[test]
+    fn datelines_but_not_sentences_about_the_past() {
+        assert!(dateline("PARIS, 12 janvier 2019 — Le conseil a voté."));
+        assert!(dateline("12/01/2019 14:05 : le conseil a voté."));
+        assert!(dateline("LYON, 3 mars 2021 (AFP) - Les élus..."));
+        assert!(dateline("12 janvier 2019"));
+        assert!(dateline("3 March 2021 at 10.30 | The council voted."));
+        assert!(!dateline(
+            "En décembre 2016, après une question du maire, le conseil a voté."
+        ));
+        assert!(!dateline(
+            "12 janvier 2019, le président a annoncé sa décision."
+        ));
+        assert!(!dateline("Depuis mars 2020 les élus attendent."));
+        assert!(!dateline("In March 2021 the council voted."));
+    }
 
     #[test]
     fn byline_and_copyright() {
