@@ -216,7 +216,8 @@ fn align_chain(
     if anchors.len() < floor {
         return None;
     }
-    let chosen = best_anchor_chain(&anchors, params.gap as i64 + 1);
+    let mut chosen = best_anchor_chain(&anchors, params.gap as i64 + 1);
+    trim_loose_ends(&mut chosen, params.ngram);
     let matched = chosen.len() as u32;
     if (matched as usize) < floor {
         return None;
@@ -390,6 +391,58 @@ fn best_anchor_chain(anchors: &[(u32, u32)], max_gap: i64) -> Vec<(u32, u32)> {
     out
 }
 
+/// Smallest gap (unmatched words on either side) that cuts a short run of
+/// matched words loose from the end of a passage.
+const LOOSE_END_GAP: u32 = 3;
+
+/// Drops short runs of matched words (fewer than `ngram`, so no shared
+/// fingerprint vouches for them) that hang off either end of a passage
+/// beyond a gap of [`LOOSE_END_GAP`] words or more: the outlet name of a
+/// credit line after the copy ("… (avec L'Écho de X" against "…\n\nCes
+/// informations ont été publiées par L'Écho de X."), which would otherwise
+/// stretch the passage over the next sentence and chain its cluster to
+/// every other copy of that sentence.
+fn trim_loose_ends(chosen: &mut Vec<(u32, u32)>, ngram: usize) {
+    // Length of the run of consecutive anchors starting at `k`, going by `step`.
+    let run = |c: &[(u32, u32)], k: usize, forward: bool| -> usize {
+        let mut n = 1;
+        let mut i = k;
+        loop {
+            let next = if forward { i + 1 } else { i.wrapping_sub(1) };
+            let Some(&b) = c.get(next) else { break };
+            let a = c[i];
+            let adjacent = if forward {
+                b.0 == a.0 + 1 && b.1 == a.1 + 1
+            } else {
+                a.0 == b.0 + 1 && a.1 == b.1 + 1
+            };
+            if !adjacent {
+                break;
+            }
+            n += 1;
+            i = next;
+        }
+        n
+    };
+    let loose = |a: (u32, u32), b: (u32, u32)| (b.0 - a.0 - 1).max(b.1 - a.1 - 1) >= LOOSE_END_GAP;
+    // The end.
+    let n = chosen.len();
+    if n > 1 {
+        let r = run(chosen, n - 1, false);
+        if r < ngram && r < n && loose(chosen[n - 1 - r], chosen[n - r]) {
+            chosen.truncate(n - r);
+        }
+    }
+    // The start.
+    let n = chosen.len();
+    if n > 1 {
+        let r = run(chosen, 0, true);
+        if r < ngram && r < n && loose(chosen[r - 1], chosen[r]) {
+            chosen.drain(..r);
+        }
+    }
+}
+
 /// Removes passages that repeat another (same stretch on both sides),
 /// keeping the one with more matched words. Sorted by position in A.
 fn dedupe(mut found: Vec<AlignedPassage>) -> Vec<AlignedPassage> {
@@ -473,6 +526,19 @@ mod tests {
         assert_eq!(slice_chars(&a, p.a.begin, p.a.end), want);
         assert_eq!(slice_chars(&b, p.b.begin, p.b.end), want);
         assert!(p.score > 0.99);
+    }
+
+    #[test]
+    fn an_outlet_name_after_the_copy_does_not_stretch_the_passage() {
+        let a = format!("{P1} {P2}\n\n(with the Westbrook Valley Courier\n\n{FILLER_A}");
+        let b =
+            format!("{P1} {P2}\n\nFirst reported by the Westbrook Valley Courier.\n\n{FILLER_B}");
+        let got = align(&a, &b);
+        assert_eq!(got.len(), 1, "{got:?}");
+        let p = &got[0];
+        let copied = slice_chars(&b, p.b.begin, p.b.end);
+        assert!(copied.ends_with("run safely through them"), "{copied:?}");
+        assert!(slice_chars(&a, p.a.begin, p.a.end).ends_with("run safely through them"));
     }
 
     #[test]
