@@ -21,6 +21,45 @@ pub(crate) struct DocFeatures<'a> {
     /// Spaces lost after sentence ends, or doubled between words.
     pub glued: Vec<u32>,
     pub hyphens: Vec<u32>,
+    /// Words damaged the way retyping or OCR damages them and originals
+    /// rarely are: letters mixed with digits ("p0ur", "1oi"), one word in
+    /// capitals among lower-case ones, a sentence starting in lower case.
+    pub damaged: Vec<u32>,
+}
+
+/// Character positions of the damaged words of a text (see
+/// [`DocFeatures::damaged`]).
+fn damaged_words(chars: &[char], tokens: &[Token]) -> Vec<u32> {
+    let word = |t: &Token| chars.get(t.begin as usize..t.end as usize).unwrap_or(&[]);
+    let shouted = |w: &[char]| w.len() >= 2 && w.iter().all(|c| c.is_uppercase());
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let w = word(t);
+        let letters = w.iter().filter(|c| c.is_alphabetic()).count();
+        let digits = w.iter().filter(|c| c.is_ascii_digit()).count();
+        let mixed = letters >= 2 && digits >= 1 && !w[0].is_ascii_digit();
+        let lone_capitals = shouted(w)
+            && w.iter().all(|c| c.is_alphabetic())
+            && !k.checked_sub(1).is_some_and(|j| shouted(word(&tokens[j])))
+            && !tokens.get(k + 1).is_some_and(|n| shouted(word(n)));
+        let lower_start = w.first().is_some_and(|c| c.is_lowercase())
+            && chars
+                .get(..t.begin as usize)
+                .and_then(|before| before.iter().rev().find(|c| !c.is_whitespace()))
+                .is_some_and(|&c| matches!(c, '.' | '!' | '?'))
+            && chars.get(..t.begin as usize).is_some_and(|before| {
+                before
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_whitespace())
+                    .count()
+                    >= 1
+            });
+        if mixed || lone_capitals || lower_start {
+            out.push(t.begin);
+        }
+    }
+    out
 }
 
 fn is_closing(c: char) -> bool {
@@ -41,6 +80,7 @@ impl<'a> DocFeatures<'a> {
             straight: Vec::new(),
             glued: Vec::new(),
             hyphens: Vec::new(),
+            damaged: Vec::new(),
         };
         for (ci, (bi, _)) in text.char_indices().enumerate() {
             if ci % CHECKPOINT == 0 {
@@ -80,6 +120,7 @@ impl<'a> DocFeatures<'a> {
                 f.hyphens.push(pos);
             }
         }
+        f.damaged = damaged_words(&chars, &f.tokens);
         f
     }
 
@@ -174,6 +215,23 @@ mod tests {
         assert_eq!(count_in(&f.asterisks, all), 1);
         assert_eq!(f.slice(CharSpan { begin: 3, end: 9 }), "groupe");
         assert_eq!(f.byte_at(10_000), t.len());
+    }
+
+    #[test]
+    fn damaged_words_are_found() {
+        let clean = "Le maire de Lyon a parlé. La loi de 2019 et le G7 du 3e jour.";
+        assert!(DocFeatures::new(clean).damaged.is_empty());
+        let t = "Le maire de Lyon a parlé. il a dit QUE la 1oi p0ur tous. La ONU et la SNCF.";
+        let f = DocFeatures::new(t);
+        let words: Vec<&str> = f
+            .damaged
+            .iter()
+            .map(|&p| {
+                let b = f.byte_at(p as usize);
+                t[b..].split(|c: char| !c.is_alphanumeric()).next().unwrap()
+            })
+            .collect();
+        assert_eq!(words, ["il", "QUE", "p0ur", "ONU", "SNCF"]);
     }
 
     #[test]

@@ -135,6 +135,9 @@ pub enum EvidenceKind {
     Spacing,
     /// Words hyphenated across line breaks.
     Hyphenation,
+    /// OCR-like damage and case slips: digits inside words ("p0ur"), one
+    /// word in capitals, a sentence starting in lower case.
+    Damage,
     /// The child credits the parent's outlet.
     Credit,
     /// Text similarity of the two passages (and the runner-up).

@@ -182,6 +182,44 @@ fn copies_of_copies_and_one_way_edits() {
 }
 
 #[test]
+fn a_source_dated_to_the_day_is_not_outvoted_by_precise_copies() {
+    // A is dated only to the day; its copies to the minute, the first at
+    // 03:40 that day. Each pairwise comparison A cannot win used to add up
+    // against it; now only the chance that A came out after 03:40 counts,
+    // and the damage in the copies (a word in capitals, "p0ur", a sentence
+    // starting in lower case) says which text is the original.
+    let a = BASE.to_string();
+    let b = BASE
+        .replace("montré", "MONTRÉ")
+        .replace("pour", "p0ur")
+        .replace(". Le préfet", ". le préfet");
+    let c = b.replace("lundi matin", "lundi");
+    let d = b.replace("dans la semaine", "sous huit jours");
+    let texts = vec![a.clone(), b.clone(), c.clone(), d.clone()];
+    let meta = vec![
+        meta("a", "", Some("2021-07-23")),
+        meta("b", "", Some("2021-07-23T03:40")),
+        meta("c", "", Some("2021-07-23T16:10")),
+        meta("d", "", Some("2021-07-24T09:00")),
+    ];
+    let p = run(&meta, &texts, &[cluster(&texts, &[&a, &b, &c, &d])]);
+    let cl = &p.clusters[0];
+    assert_eq!(cl.root, Some(0), "{:#?}", cl.nodes[0].evidence);
+    assert!(cl.nodes[0]
+        .evidence
+        .iter()
+        .any(|e| e.kind == EvidenceKind::Damage && e.weight > 0.0));
+    assert!(
+        cl.nodes[0]
+            .evidence
+            .iter()
+            .any(|e| e.kind == EvidenceKind::Time && e.detail.contains("probability 0.1")),
+        "{:#?}",
+        cl.nodes[0].evidence
+    );
+}
+
+#[test]
 fn a_credit_the_source_already_had_is_inherited() {
     let src = "Selon l'agence Tass, les fissures du barrage se sont élargies pendant la nuit et les ingénieurs craignent une rupture.";
     let texts = vec![
