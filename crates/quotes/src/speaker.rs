@@ -281,7 +281,7 @@ pub(crate) fn parse(chars: &[char], toks: &[Tok], a: usize, b: usize) -> Option<
             toks[x..y]
                 .iter()
                 .filter(|t| t.is_word())
-                .map(|t| t.f.clone())
+                .map(|t| t.f.to_string())
                 .collect()
         })
         .unwrap_or_default();
@@ -418,14 +418,14 @@ pub(crate) fn mentions(
         let words = toks[rs..=re]
             .iter()
             .filter(|t| t.is_word())
-            .map(|t| t.f.clone())
+            .map(|t| t.f.to_string())
             .collect();
         let cb = rs.saturating_sub(8).max(a);
         let ce = (re + 12).min(b);
         let context = toks[cb..ce]
             .iter()
             .filter(|t| t.is_word())
-            .map(|t| t.f.clone())
+            .map(|t| t.f.to_string())
             .collect();
         out.push(Mention {
             span: CharSpan { begin: nb, end: ne },

@@ -19,11 +19,78 @@ pub(crate) struct Tok {
     pub b: usize,
     pub e: usize,
     /// Folded (lower case, no accents) form of a word; empty otherwise.
-    pub f: String,
+    pub f: Folded,
     /// The word starts with an upper-case letter.
     pub cap: bool,
     /// Whitespace directly before this token.
     pub space_before: bool,
+}
+
+/// Bytes of a folded word kept inline (most words): no allocation per token.
+const INLINE: usize = 22;
+
+/// A folded word: inline up to [`INLINE`] bytes, else on the heap. Reads as
+/// a `&str`.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Folded {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl Default for Folded {
+    fn default() -> Self {
+        Folded::Inline {
+            len: 0,
+            buf: [0; INLINE],
+        }
+    }
+}
+
+impl Folded {
+    pub fn new(s: &str) -> Self {
+        if s.len() <= INLINE {
+            let mut buf = [0; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Folded::Inline {
+                len: s.len() as u8,
+                buf,
+            }
+        } else {
+            Folded::Heap(s.into())
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        match self {
+            // the bytes are a copy of a &str cut at its end
+            Folded::Inline { len, buf } => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Folded::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Folded {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Folded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<str> for Folded {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Folded {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 impl Tok {
@@ -84,13 +151,14 @@ pub(crate) fn fold_words(s: &str) -> String {
 /// and hyphens are punctuation tokens ("a-t-il" → a - t - il).
 pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(chars.len() / 4 + 1);
+    let mut f = String::new();
     let mut i = 0;
     let mut space = false;
     while i < chars.len() {
         let c = chars[i];
         if c.is_alphanumeric() {
             let b = i;
-            let mut f = String::new();
+            f.clear();
             while i < chars.len() && chars[i].is_alphanumeric() {
                 fold_into(chars[i], &mut f);
                 i += 1;
@@ -99,7 +167,7 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
                 kind: Kind::Word,
                 b,
                 e: i,
-                f,
+                f: Folded::new(&f),
                 cap: c.is_uppercase(),
                 space_before: space,
             });
@@ -116,7 +184,7 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
                     kind: Kind::Break,
                     b,
                     e: i,
-                    f: String::new(),
+                    f: Folded::default(),
                     cap: false,
                     space_before: false,
                 });
@@ -127,7 +195,7 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
                 kind: Kind::Punct(c),
                 b: i,
                 e: i + 1,
-                f: String::new(),
+                f: Folded::default(),
                 cap: false,
                 space_before: space,
             });
