@@ -471,3 +471,46 @@ fn seeds_link_zakharova_across_three_documents() {
         assert!(speakers.contains(who), "{who} missing from\n{speakers}");
     }
 }
+
+#[test]
+fn a_second_trace_links_its_quotes_to_the_stored_ones_as_one_run_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = std::fs::read_to_string(example("quotes.jsonl")).unwrap();
+    let lines: Vec<&str> = all.lines().collect();
+    let half = lines.len() / 2;
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    std::fs::write(&a, lines[..half].join("\n") + "\n").unwrap();
+    std::fs::write(&b, lines[half..].join("\n") + "\n").unwrap();
+    let (a, b) = (a.display().to_string(), b.display().to_string());
+    let one = dir.path().join("one.db").display().to_string();
+    ok(&["trace", &a, &b, "--db", &one, "-q"]);
+    let two = dir.path().join("two.db").display().to_string();
+    ok(&["trace", &a, "--db", &two, "-q"]);
+    let second = ok(&["trace", &b, "--db", &two, "--json"]);
+    let v: Value = serde_json::from_str(&second).unwrap();
+    assert_eq!(v["documents_added"], (lines.len() - half) as u64);
+    let export = |db: &str| ok(&["export", "--quotes", "--db", db]);
+    let (e1, e2) = (export(&one), export(&two));
+    assert_eq!(e1, e2);
+    // a group joins documents of both runs
+    let ids_a: Vec<String> = lines[..half]
+        .iter()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let recs = jsonl(&e2);
+    let spans_both = recs.iter().filter_map(|r| r["group"].as_i64()).any(|g| {
+        let docs: Vec<&str> = recs
+            .iter()
+            .filter(|r| r["group"].as_i64() == Some(g))
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        docs.iter().any(|d| ids_a.iter().any(|x| x == d))
+            && docs.iter().any(|d| !ids_a.iter().any(|x| x == d))
+    });
+    assert!(spans_both, "no group across the two runs");
+}
