@@ -485,7 +485,19 @@ pub(crate) fn assign(
                 !inside.contains(&p) && side && q.begin < se && q.end > sb
             })
             .min_by_key(|&p| (distance(p), p));
-        let best = match (same_sentence, within(gap_prev), within(gap_next)) {
+        // A passage that runs into the name ("… allégée. (avec Le" when
+        // the copies share the credit's first words) is the one credited.
+        let straddled = (0..passages.len())
+            .filter(|&p| {
+                let q = passages[p];
+                !inside.contains(&p) && q.begin < m.span.end && m.span.begin < q.end
+            })
+            .min_by_key(|&p| (passages[p].begin, p));
+        let best = match (
+            straddled.or(same_sentence),
+            within(gap_prev),
+            within(gap_next),
+        ) {
             (Some(p), _, _) => Some((distance(p), p)),
             (None, Some(a), Some(b)) => Some(if forward { b } else { a }),
             (None, a, b) => a.or(b),
@@ -711,6 +723,24 @@ mod tests {
         };
         let a2 = assign(&f2, &[q1, q2], &ms2, 300);
         assert_eq!(a2, vec![(0, 0, Placement::Near), (1, 1, Placement::Near)]);
+    }
+
+    #[test]
+    fn a_passage_running_into_the_name_gets_the_credit() {
+        // The copies share the credit's first words, so the passage ends
+        // inside the name.
+        let text = "Intro.\n\nCOPIED TEXT HERE. (avec Le Héraut de Valmora)\n\nOther.";
+        let outlets = table();
+        let idx = NameIndex::new(&outlets);
+        let f = DocFeatures::new(text);
+        let ms = idx.credits(&f, None);
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        let pos = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let p = CharSpan {
+            begin: pos("COPIED"),
+            end: pos("Héraut") - 1,
+        };
+        assert_eq!(assign(&f, &[p], &ms, 300), vec![(0, 0, Placement::Near)]);
     }
 
     #[test]
