@@ -743,7 +743,9 @@ fn cluster_tree<'c>(
         let own_before = own.is_some() && own == parent_outlet;
         let status = if own_before {
             AttributionStatus::SameOutlet
-        } else if credits.iter().any(|c| c.matches_source) {
+        } else if credits.iter().chain(&inherited).any(|c| c.matches_source) {
+            // A credit copied along with the text still names the source
+            // to the copy's readers when it names an ancestor's outlet.
             AttributionStatus::Credited
         } else if !credits.is_empty() {
             AttributionStatus::CreditsOther

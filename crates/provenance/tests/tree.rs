@@ -238,6 +238,28 @@ fn a_credit_the_source_already_had_is_inherited() {
 }
 
 #[test]
+fn a_credit_copied_along_with_the_text_still_credits_the_source() {
+    // B credits A's outlet right before its copy; C copies B's copy with
+    // the credit line: C's readers are told where the text comes from.
+    let a = BASE.to_string();
+    let b = format!("Dépêche reçue.\n\nSelon Le Héraut de Valmora : {BASE}");
+    let c = format!("Autre titre.\n\nSelon Le Héraut de Valmora : {BASE}\n\nFin.");
+    let part = format!("Selon Le Héraut de Valmora : {BASE}");
+    let texts = vec![a.clone(), b.clone(), c.clone()];
+    let meta = vec![
+        meta("a", "Le Héraut de Valmora", Some("2021-01-01T08:00")),
+        meta("b", "La Gazette d'Orlen", Some("2021-01-01T09:00")),
+        meta("c", "Le Courrier de Sarn", Some("2021-01-01T10:00")),
+    ];
+    let p = run(&meta, &texts, &[cluster(&texts, &[&a, &part, &part])]);
+    let cl = &p.clusters[0];
+    assert_eq!(cl.root, Some(0));
+    assert_eq!(status(&p, 1), AttributionStatus::Credited);
+    let att = cl.nodes[2].attribution.as_ref().unwrap();
+    assert_eq!(att.status, AttributionStatus::Credited, "{att:#?}");
+}
+
+#[test]
 fn contradictory_and_missing_dates_and_bad_indices() {
     let texts: Vec<String> = (0..3)
         .map(|i| format!("En-tête {i}.\n\n{BASE}\n"))
