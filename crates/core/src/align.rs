@@ -218,6 +218,7 @@ fn align_chain(
     }
     let mut chosen = best_anchor_chain(&anchors, params.gap as i64 + 1);
     trim_loose_ends(&mut chosen, params.ngram);
+    trim_sentence_overshoot(&mut chosen, sa, sb);
     let matched = chosen.len() as u32;
     if (matched as usize) < floor {
         return None;
@@ -443,6 +444,38 @@ fn trim_loose_ends(chosen: &mut Vec<(u32, u32)>, ngram: usize) {
     }
 }
 
+/// Drops up to [`SENTENCE_SLACK`] matched words that run past a sentence
+/// break at either end of a passage in both texts without completing a
+/// sentence there: after a copied sentence, the next sentences often start
+/// with the same word by chance ("… la côte ! Il doit" against "… la côte !
+/// Il avait"), which would stretch the passage one word into a sentence
+/// that was not copied (and stop it counting as a whole copied sentence).
+fn trim_sentence_overshoot(chosen: &mut Vec<(u32, u32)>, sa: Tokenized<'_>, sb: Tokenized<'_>) {
+    let brk = |side: Tokenized<'_>, k: u32| break_before(side, k as usize);
+    let n = chosen.len();
+    for r in 1..=SENTENCE_SLACK.min(n.saturating_sub(1)) {
+        let (ia, ib) = chosen[n - r];
+        let (la, lb) = chosen[n - 1];
+        let cut = brk(sa, ia) && brk(sb, ib);
+        let whole = brk(sa, la + 1) && brk(sb, lb + 1);
+        if cut && !whole {
+            chosen.truncate(n - r);
+            break;
+        }
+    }
+    let n = chosen.len();
+    for r in 1..=SENTENCE_SLACK.min(n.saturating_sub(1)) {
+        let (ia, ib) = chosen[r];
+        let (fa, fb) = chosen[0];
+        let cut = brk(sa, ia) && brk(sb, ib);
+        let whole = brk(sa, fa) && brk(sb, fb);
+        if cut && !whole {
+            chosen.drain(..r);
+            break;
+        }
+    }
+}
+
 /// Removes passages that repeat another (same stretch on both sides),
 /// keeping the one with more matched words. Sorted by position in A.
 fn dedupe(mut found: Vec<AlignedPassage>) -> Vec<AlignedPassage> {
@@ -539,6 +572,19 @@ mod tests {
         let copied = slice_chars(&b, p.b.begin, p.b.end);
         assert!(copied.ends_with("run safely through them"), "{copied:?}");
         assert!(slice_chars(&a, p.a.begin, p.a.end).ends_with("run safely through them"));
+    }
+
+    #[test]
+    fn a_copied_sentence_does_not_run_into_the_next_sentence() {
+        let s = "The ferry to the northern islands will stop running in winter, the operator said.";
+        let a = format!("{FILLER_A}\n\n{s}\n\nIt rained again on Sunday in the valley.");
+        let b = format!("{FILLER_B} {s}\n\nIt was the third closure this year.");
+        let got = align(&a, &b);
+        assert_eq!(got.len(), 1, "{got:?}");
+        let p = &got[0];
+        let want = s.trim_end_matches('.');
+        assert_eq!(slice_chars(&a, p.a.begin, p.a.end), want);
+        assert_eq!(slice_chars(&b, p.b.begin, p.b.end), want);
     }
 
     #[test]
