@@ -15,6 +15,15 @@
 //! up only its rarest grams, as many as can be missed while still reaching
 //! the required overlap, and each candidate is then verified exactly; the
 //! result is the one every pair compared would give.
+//!
+//! Groups are not the connected components of the links (a short common
+//! phrase quoted inside many unrelated long quotes would chain them all into
+//! one group): quotes are taken longest first, and each joins the linked
+//! longer quote it matches best among those that represent a group, or
+//! else represents one. Every member is linked to its group's
+//! representative, and the groups depend only on the set of quotes and the
+//! order they were added in, not on the threads or on how many traces
+//! stored them.
 
 use crate::model::{DiffOp, DocQuotes, GroupMember, QuoteGroup};
 use crate::text::fold_words;
@@ -121,23 +130,6 @@ pub fn signature(text: &str) -> Option<Signature> {
     })
 }
 
-fn find(p: &mut [u32], mut x: u32) -> u32 {
-    while p[x as usize] != x {
-        let up = p[p[x as usize] as usize];
-        p[x as usize] = up;
-        x = up;
-    }
-    x
-}
-
-/// The root of `x` without path compression (for a shared snapshot).
-fn root(p: &[u32], mut x: u32) -> u32 {
-    while p[x as usize] != x {
-        x = p[x as usize];
-    }
-    x
-}
-
 /// Overlap needed by a pair whose shorter quote has `m` 3-grams.
 fn needed(m: usize) -> usize {
     if m <= 1 {
@@ -191,14 +183,71 @@ impl Linker {
         });
     }
 
+    /// Each quote's group, named by its representative. Quotes are taken
+    /// longest first (then in the order added); one joins the linked
+    /// representative it matches best (the largest share of the shorter
+    /// one's grams, then the longest, then the first added) among those
+    /// longer than itself, and otherwise represents a group of its own.
+    /// Every member is thus linked to its group's representative, and a
+    /// short phrase found in several long quotes joins one of them instead
+    /// of chaining them together. `first[i]` is the first quote with the
+    /// wording of `i` (quotes of one wording share their group); `pairs`
+    /// are (shorter, longer, shared grams) between such first quotes.
+    fn representatives(&self, first: &[u32], pairs: &[(u32, u32, u32)]) -> Vec<u32> {
+        let n = self.items.len();
+        // priority: longest first, then first added
+        let mut order: Vec<u32> = (0..n as u32).filter(|&i| first[i as usize] == i).collect();
+        order.sort_unstable_by_key(|&i| (std::cmp::Reverse(self.items[i as usize].words), i));
+        let mut rank = vec![u32::MAX; n];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        // each quote's links to quotes ranked before it: (quote, share)
+        let mut start = vec![0u32; n + 1];
+        let lower = |a: u32, b: u32| {
+            if rank[a as usize] > rank[b as usize] {
+                (a, b)
+            } else {
+                (b, a)
+            }
+        };
+        for &(x, y, _) in pairs {
+            start[lower(x, y).0 as usize + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut at = start.clone();
+        let mut adj = vec![(0u32, 0u32); pairs.len()];
+        for &(x, y, shared) in pairs {
+            // share of the pair's shorter quote's grams (x has fewer grams)
+            let share = ((shared as u64) << 16) / self.n_grams(x as usize).max(1) as u64;
+            let (lo, hi) = lower(x, y);
+            adj[at[lo as usize] as usize] = (hi, share as u32);
+            at[lo as usize] += 1;
+        }
+        let mut rep: Vec<u32> = (0..n as u32).collect();
+        for &x in &order {
+            let links = &adj[start[x as usize] as usize..start[x as usize + 1] as usize];
+            let best = links
+                .iter()
+                .filter(|&&(y, _)| rep[y as usize] == y)
+                .max_by_key(|&&(y, share)| (share, std::cmp::Reverse(rank[y as usize])));
+            if let Some(&(y, _)) = best {
+                rep[x as usize] = y;
+            }
+        }
+        (0..n).map(|i| rep[first[i] as usize]).collect()
+    }
+
     fn n_grams(&self, i: usize) -> usize {
         (self.items[i].g1 - self.items[i].g0) as usize
     }
 
-    /// The groups: quotes linked directly or through others, found in at
-    /// least two documents; each group's members in the order they were
-    /// added, groups ordered by their first member.
-    pub fn components(&self) -> Vec<Vec<Linked>> {
+    /// The first quote of each quote's wording, and the linked pairs of
+    /// such first quotes: (the one with fewer grams, the other, shared
+    /// grams), ordered by the first.
+    fn pairs(&self) -> (Vec<u32>, Vec<(u32, u32, u32)>) {
         let n = self.items.len();
         let mut parent: Vec<u32> = (0..n as u32).collect();
         // Identical wordings are one group at once, and only one of them (the
@@ -252,15 +301,11 @@ impl Linker {
             first[i + 1] += first[i];
         }
         let usable = |i: usize| &item_ranges[first[i] as usize..first[i + 1] as usize];
-        // Each quote's pairs as the shorter member, found in parallel (in
-        // chunks, skipping pairs already in one group at the chunk's start),
-        // then joined in order: the groups do not depend on the threads.
-        let pairs_of = |x: usize,
-                        snapshot: &[u32],
-                        probe: &mut Vec<(u32, u32)>,
-                        cand: &mut Vec<u32>|
-         -> Vec<u32> {
-            let mut out = Vec::new();
+        // Each quote's pairs as the shorter member, with their overlap,
+        // found in parallel and joined in order: the groups do not depend
+        // on the threads.
+        let pairs_of = |x: usize, probe: &mut Vec<(u32, u32)>, cand: &mut Vec<u32>| {
+            let mut out: Vec<(u32, u32)> = Vec::new();
             let ux = usable(x);
             let o = needed(self.n_grams(x));
             if ux.len() < o {
@@ -287,7 +332,6 @@ impl Linker {
                 );
             }
             cand.sort_unstable();
-            let rx = root(snapshot, x as u32);
             let mut c = 0;
             while c < cand.len() {
                 let y = cand[c];
@@ -297,12 +341,12 @@ impl Linker {
                 }
                 let hits = e - c;
                 c = e;
-                if hits < k || root(snapshot, y) == rx {
+                if hits < k {
                     continue;
                 }
                 // exact overlap of the usable grams (both lists sorted by range)
                 let uy = usable(y as usize);
-                let (mut i, mut j, mut shared) = (0, 0, 0);
+                let (mut i, mut j, mut shared) = (0, 0, 0u32);
                 while i < ux.len() && j < uy.len() {
                     match ux[i].1.cmp(&uy[j].1) {
                         std::cmp::Ordering::Less => i += 1,
@@ -314,44 +358,63 @@ impl Linker {
                         }
                     }
                 }
-                if shared >= o {
-                    out.push(y);
+                if shared as usize >= o {
+                    out.push((y, shared));
                 }
             }
             out
         };
+        // pairs (x, y, shared) with x the shorter
+        let mut pairs: Vec<(u32, u32, u32)> = Vec::new();
         for chunk in (0..n).collect::<Vec<usize>>().chunks(PAIR_CHUNK) {
-            let snapshot = &parent;
-            let found: Vec<Vec<u32>> = chunk
+            let found: Vec<Vec<(u32, u32)>> = chunk
                 .par_iter()
                 .map_init(
                     || (Vec::new(), Vec::new()),
-                    |(probe, cand), &x| pairs_of(x, snapshot, probe, cand),
+                    |(probe, cand), &x| pairs_of(x, probe, cand),
                 )
                 .collect();
             for (&x, ys) in chunk.iter().zip(found) {
-                for y in ys {
-                    let (rx, ry) = (find(&mut parent, x as u32), find(&mut parent, y));
-                    if rx != ry {
-                        parent[rx.max(ry) as usize] = rx.min(ry);
-                    }
-                }
+                pairs.extend(ys.into_iter().map(|(y, sh)| (x as u32, y, sh)));
             }
         }
         drop(postings);
-        drop(item_ranges);
-        let mut by_root: Vec<(u32, u32)> =
-            (0..n as u32).map(|i| (find(&mut parent, i), i)).collect();
+        (parent, pairs)
+    }
+
+    /// The groups (see the module doc) found in at least two
+    /// documents; each group's members in the order they were
+    /// added, groups ordered by their first member.
+    pub fn components(&self) -> Vec<Vec<Linked>> {
+        let n = self.items.len();
+        let (first, pairs) = self.pairs();
+        let rep = self.representatives(&first, &pairs);
+        drop(pairs);
+        // groups by representative, ordered by their first member
+        let mut by_root: Vec<(u32, u32)> = (0..n as u32).map(|i| (rep[i as usize], i)).collect();
         by_root.sort_unstable();
-        let mut groups = Vec::new();
+        let mut firsts: Vec<(u32, usize)> = Vec::new();
         let mut s = 0;
         while s < by_root.len() {
+            firsts.push((by_root[s].1, s));
             let mut e = s;
             while e < by_root.len() && by_root[e].0 == by_root[s].0 {
                 e += 1;
             }
-            let members = &by_root[s..e];
             s = e;
+        }
+        firsts.sort_unstable();
+        let mut runs: Vec<(usize, usize)> = Vec::with_capacity(firsts.len());
+        for &(_, s) in &firsts {
+            let mut e = s;
+            while e < by_root.len() && by_root[e].0 == by_root[s].0 {
+                e += 1;
+            }
+            runs.push((s, e));
+        }
+        let mut groups = Vec::new();
+        for (s, e) in runs {
+            let members = &by_root[s..e];
             let d0 = self.items[members[0].1 as usize].doc;
             if members.iter().all(|m| self.items[m.1 as usize].doc == d0) {
                 continue;
@@ -597,20 +660,17 @@ mod tests {
         assert_eq!(differ, ["d999"]);
     }
 
-    /// Brute force: every pair compared on its usable grams.
-    fn components_by_pairs(lk: &Linker) -> Vec<Vec<usize>> {
+    /// Brute force: every pair of first wordings compared on its usable
+    /// grams, as (fewer grams, other, shared), sorted.
+    fn pairs_by_comparing_all(lk: &Linker) -> Vec<(u32, u32, u32)> {
         let n = lk.items.len();
         let mut df: std::collections::HashMap<u64, usize> = Default::default();
         let mut first_of: std::collections::HashMap<u128, usize> = Default::default();
-        let mut parent: Vec<u32> = (0..n as u32).collect();
-        for (i, (it, p)) in lk.items.iter().zip(parent.iter_mut()).enumerate() {
-            match first_of.get(&it.wording) {
-                Some(&f) => *p = f as u32,
-                None => {
-                    first_of.insert(it.wording, i);
-                    for g in &lk.grams[it.g0 as usize..it.g1 as usize] {
-                        *df.entry(*g).or_default() += 1;
-                    }
+        for (i, it) in lk.items.iter().enumerate() {
+            if let std::collections::hash_map::Entry::Vacant(v) = first_of.entry(it.wording) {
+                v.insert(i);
+                for g in &lk.grams[it.g0 as usize..it.g1 as usize] {
+                    *df.entry(*g).or_default() += 1;
                 }
             }
         }
@@ -618,6 +678,7 @@ mod tests {
             let it = lk.items[i];
             &lk.grams[it.g0 as usize..it.g1 as usize]
         };
+        let mut out = Vec::new();
         for a in 0..n {
             for b in a + 1..n {
                 if first_of[&lk.items[a].wording] != a || first_of[&lk.items[b].wording] != b {
@@ -629,20 +690,17 @@ mod tests {
                     .count();
                 let m = grams(a).len().min(grams(b).len()).max(1);
                 if 2 * shared >= m && (shared >= 2 || m == 1) {
-                    let (ra, rb) = (find(&mut parent, a as u32), find(&mut parent, b as u32));
-                    parent[ra.max(rb) as usize] = ra.min(rb);
+                    let (x, y) = if (grams(a).len(), a) < (grams(b).len(), b) {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    out.push((x as u32, y as u32, shared as u32));
                 }
             }
         }
-        let mut by_root: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
-        for i in 0..n {
-            let r = find(&mut parent, i as u32);
-            by_root.entry(r).or_default().push(i);
-        }
-        by_root
-            .into_values()
-            .filter(|m| m.iter().any(|&i| lk.items[i].doc != lk.items[m[0]].doc))
-            .collect()
+        out.sort_unstable();
+        out
     }
 
     #[test]
@@ -682,14 +740,64 @@ mod tests {
                 texts.push(text);
             }
         }
-        let got: Vec<Vec<usize>> = lk
-            .components()
-            .iter()
-            .map(|g| g.iter().map(|m| m.item).collect())
-            .collect();
-        let want = components_by_pairs(&lk);
-        assert!(want.len() > 20, "{} groups", want.len());
-        assert!(want.iter().any(|g| g.len() > 2));
+        let mut got = lk.pairs().1;
+        got.sort_unstable();
+        let want = pairs_by_comparing_all(&lk);
+        assert!(want.len() > 100, "{} pairs", want.len());
         assert_eq!(got, want);
+        let groups = lk.components();
+        assert!(groups.len() > 20, "{} groups", groups.len());
+        assert!(groups.iter().any(|g| g.len() > 2));
+    }
+
+    #[test]
+    fn a_common_phrase_in_several_long_quotes_does_not_chain_them() {
+        // Each long quote contains the short phrase, which is also quoted on
+        // its own: linking components would make one group of all of them.
+        let phrase = "we will not give up the fight";
+        let long = [
+            "The harbour master said the storm wrecked forty boats and we will not give up the fight to rebuild the quay",
+            "Teachers marched on the ministry because we will not give up the fight for smaller classes in every school",
+            "We will not give up the fight said the coach after the final whistle of a season lost to injuries",
+            "Farmers in the valley say the river took their barns but we will not give up the fight against the insurers",
+        ];
+        let mut docs = Vec::new();
+        for (i, t) in long.iter().enumerate() {
+            docs.push(doc(2 * i, t));
+            // each long quote also copied, cut, in another outlet
+            let cut: Vec<&str> = t.split(' ').skip(2).collect();
+            docs.push(doc(2 * i + 1, &cut.join(" ")));
+        }
+        docs.push(doc(100, phrase));
+        docs.push(doc(101, &format!("{phrase}, she said")));
+        let groups = link(&docs);
+        // each long quote is a group with its cut copy; the phrase joins one
+        assert_eq!(groups.len(), 4, "{groups:#?}");
+        let mut sizes: Vec<usize> = groups.iter().map(|g| g.members.len()).collect();
+        sizes.sort_unstable();
+        assert_eq!(sizes, [2, 2, 2, 4]);
+        for g in &groups {
+            let ids: Vec<&str> = g.members.iter().map(|m| m.doc_id.as_str()).collect();
+            let pair = ids
+                .iter()
+                .filter(|d| d[1..].parse::<usize>().unwrap() < 100)
+                .count();
+            assert_eq!(pair, 2, "{ids:?}");
+        }
+    }
+
+    #[test]
+    fn a_member_is_linked_to_its_representative() {
+        // b is a cut of a, c a cut of b that shares too little with a:
+        // c does not join through b.
+        let a = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
+        let b = "nine ten eleven twelve thirteen fourteen fifteen sixteen";
+        let c = "eleven twelve thirteen fourteen fifteen sixteen seventeen";
+        let groups = link(&[doc(0, a), doc(1, b), doc(2, c)]);
+        let ids: Vec<Vec<&str>> = groups
+            .iter()
+            .map(|g| g.members.iter().map(|m| m.doc_id.as_str()).collect())
+            .collect();
+        assert_eq!(ids, [vec!["d000", "d001"]]);
     }
 }
