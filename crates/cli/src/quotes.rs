@@ -65,10 +65,34 @@ pub fn extract_rows(
     if quotes.is_empty() {
         return Vec::new();
     }
-    let chars: Vec<char> = text.chars().collect();
+    // byte offset of every quote's bounds (char offsets, clamped to the
+    // text), in one pass over the text
+    let mut bounds: Vec<usize> = quotes
+        .iter()
+        .flat_map(|q| [q.span.begin, q.span.end])
+        .collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut bytes = Vec::with_capacity(bounds.len());
+    let mut it = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+    let mut at = 0usize;
+    let mut cur = it.next();
+    for &c in &bounds {
+        while at < c {
+            match it.next() {
+                Some(b) => {
+                    cur = Some(b);
+                    at += 1;
+                }
+                None => break,
+            }
+        }
+        bytes.push(cur.unwrap_or(text.len()));
+    }
+    let byte = |c: usize| bytes[bounds.partition_point(|&x| x < c)];
     let slice = |b: usize, e: usize| -> String {
-        let e = e.min(chars.len());
-        chars[b.min(e)..e].iter().collect()
+        let (b, e) = (byte(b), byte(e));
+        text[b.min(e)..e].to_string()
     };
     quotes
         .iter()

@@ -107,14 +107,21 @@ pub fn extract(
         .filter(|m| doc.region(m.span.begin) == Some(Region::Article))
         .collect();
 
-    let mut persons: Vec<Person> = doc
+    let names: Vec<String> = doc
         .mentions
         .iter()
-        .map(|m| Person {
+        .map(|m| speaker::canonical(&m.name, &doc.mentions))
+        .collect();
+    // the mentions' contexts are only read through `persons`: moved, not copied
+    let mut persons: Vec<Person> = doc
+        .mentions
+        .iter_mut()
+        .zip(names)
+        .map(|(m, name)| Person {
             pos: m.span.begin,
-            name: speaker::canonical(&m.name, &doc.mentions),
+            name,
             span: m.span,
-            context: m.context.clone(),
+            context: std::mem::take(&mut m.context),
             speaker: false,
         })
         .collect();
