@@ -48,7 +48,18 @@ pub fn stop_words(lang: &str) -> Option<&'static [&'static str]> {
 
 /// True when `w` (folded) is a stop word of `lang`.
 pub fn is_stop(lang: &str, w: &str) -> bool {
-    stop_words(lang).is_some_and(|l| l.binary_search(&w).is_ok())
+    // Hash sets of the lists (this is called several times per word).
+    type Set = std::collections::HashSet<&'static str>;
+    static SETS: OnceLock<Vec<(&'static str, Set)>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .map(|l| (*l, stop_words(l).unwrap_or(&[]).iter().copied().collect()))
+            .collect()
+    });
+    sets.iter()
+        .find(|(l, _)| *l == lang)
+        .is_some_and(|(_, set)| set.contains(w))
 }
 
 /// True when `w` is a stop word of any language we know (used to keep

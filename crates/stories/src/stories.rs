@@ -262,20 +262,6 @@ impl StoryIndex {
         out
     }
 
-    /// Squared norms per kind of a story's centroid, idf-weighted, with the
-    /// current document frequencies.
-    fn story_norms(&mut self, sid: StoryId) -> [f64; 4] {
-        let epoch = self.df.n_docs + 1;
-        let i = sid as usize;
-        if self.norms.len() < self.stories.len() {
-            self.norms.resize(self.stories.len(), (0, [0.0; 4]));
-        }
-        if self.norms[i].0 != epoch {
-            self.norms[i] = (epoch, kind_norms(&self.stories[i].centroid, &self.df));
-        }
-        self.norms[i].1
-    }
-
     /// Similarity of a document (weights with idf, squared norms) with a
     /// story.
     fn similarity(
@@ -305,9 +291,13 @@ impl StoryIndex {
     /// to, in the time window, the most often found first (at most
     /// `max_candidates`).
     fn candidates(&mut self, w: &[(u64, f32, f32)], day: Option<(i64, i64)>) -> Vec<StoryId> {
+        // Only features that lead to a story: a feature no story has had
+        // (a name only this document has) would use up a lookup for
+        // nothing.
         let mut feats: Vec<(f32, u64)> = w
             .iter()
             .filter(|(k, _, _)| matches!(kind_of(*k), Kind::Entity | Kind::Term | Kind::Number))
+            .filter(|(k, _, _)| self.postings.contains_key(k))
             .map(|(k, x, idf)| (x * idf, *k))
             .collect();
         feats.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -363,18 +353,35 @@ impl StoryIndex {
         }
         let cands = self.candidates(&w, p.day);
         let lang = p.member.lang.clone();
+        // Candidates are scored in parallel (their norms computed again when
+        // the document frequencies changed since), the best kept in order.
+        let epoch = self.df.n_docs + 1;
+        if self.norms.len() < self.stories.len() {
+            self.norms.resize(self.stories.len(), (0, [0.0; 4]));
+        }
+        let this = &*self;
+        let scored: Vec<(StoryId, f32, Option<[f64; 4]>)> = cands
+            .par_iter()
+            .with_min_len(8)
+            .filter(|&&sid| (sid as usize) < this.stories.len())
+            .map(|&sid| {
+                let s = &this.stories[sid as usize];
+                let cached = this.norms[sid as usize];
+                let fresh = (cached.0 != epoch).then(|| kind_norms(&s.centroid, &this.df));
+                let sn = fresh.unwrap_or(cached.1);
+                let mut sim = this.similarity(&w, &wn, &sn, lang.as_deref(), s);
+                if let (Some(d), Some(span), true) = (p.day, s.span, this.opts.window_days > 0) {
+                    // Later in the window, a higher bar.
+                    let x = gap(d, span) as f32 / this.opts.window_days as f32;
+                    sim *= 1.0 - 0.5 * x * x;
+                }
+                (sid, sim, fresh)
+            })
+            .collect();
         let mut best: Option<(f32, StoryId)> = None;
-        for sid in cands {
-            if sid as usize >= self.stories.len() {
-                continue;
-            }
-            let sn = self.story_norms(sid);
-            let s = &self.stories[sid as usize];
-            let mut sim = self.similarity(&w, &wn, &sn, lang.as_deref(), s);
-            if let (Some(d), Some(span), true) = (p.day, s.span, self.opts.window_days > 0) {
-                // Later in the window, a higher bar.
-                let x = gap(d, span) as f32 / self.opts.window_days as f32;
-                sim *= 1.0 - 0.5 * x * x;
+        for (sid, sim, fresh) in scored {
+            if let Some(n) = fresh {
+                self.norms[sid as usize] = (epoch, n);
             }
             if sim >= self.opts.threshold
                 && best.is_none_or(|(b, bid)| sim > b || (sim == b && sid < bid))
