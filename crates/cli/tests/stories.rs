@@ -149,6 +149,28 @@ fn example_stories_narratives_and_incremental_runs() {
         before
     );
 
+    // A store whose saved index is in an older format (JSON, as earlier
+    // versions wrote it) or cut short: the next run rebuilds the index
+    // from the stored documents, with the same stories.
+    for old_state in [&b"{\"opts\":{},\"stories\":[]}"[..], &b"ETSTORY"[..]] {
+        let old = db_in(dir.path(), "old.db");
+        let _ = std::fs::remove_file(&old);
+        ok(&["trace", early.to_str().unwrap(), "--db", &old, "-q"]);
+        {
+            let c = rusqlite::Connection::open(&old).unwrap();
+            c.execute("UPDATE story_index SET state = ?1", [old_state])
+                .unwrap();
+            c.execute("DELETE FROM story_index_parts", []).unwrap();
+        }
+        ok(&["trace", late.to_str().unwrap(), "--db", &old, "-q"]);
+        assert_eq!(partition(&old), expected);
+        let c = rusqlite::Connection::open(&old).unwrap();
+        let state: Vec<u8> = c
+            .query_row("SELECT state FROM story_index", [], |r| r.get(0))
+            .unwrap();
+        assert!(state.starts_with(b"ETSTORY"), "saved in the current format");
+    }
+
     // The text listings.
     let s = ok(&["stories", "--db", &once]);
     assert!(s.contains("story 0: 2019-04-08 .. 2019-04-09, 3 documents, narrative 0"));
