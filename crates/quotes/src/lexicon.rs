@@ -2,7 +2,42 @@
 //! inflected forms, auxiliaries, pronouns, determiners, titles, role nouns
 //! and the small words that end or skip a speaker phrase. All forms folded.
 
-use std::collections::HashSet;
+use std::collections::HashSet as StdHashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The lexicon's sets are only asked whether they hold a word: a short
+/// multiplicative hash of its bytes is enough (and much faster than SipHash
+/// on words of a few letters).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        // the table reads the top bits too: mix them in
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+type HashSet<T> = StdHashSet<T, BuildHasherDefault<WordHasher>>;
 use std::sync::OnceLock;
 
 /// French -er verbs of speech, as stems (folded).
@@ -911,7 +946,7 @@ struct Lex {
 fn lex() -> &'static Lex {
     static L: OnceLock<Lex> = OnceLock::new();
     L.get_or_init(|| {
-        let mut verbs: HashSet<String> = HashSet::new();
+        let mut verbs: HashSet<String> = HashSet::default();
         for s in FR_ER {
             let soft_g = s.ends_with('g');
             for suf in [

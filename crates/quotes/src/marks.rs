@@ -47,6 +47,10 @@ enum Role {
 
 fn classify(chars: &[char], i: usize) -> Option<Role> {
     let c = chars[i];
+    // the only ASCII mark: most characters are done here
+    if c.is_ascii() && c != '"' {
+        return None;
+    }
     let prev = if i > 0 { Some(chars[i - 1]) } else { None };
     let next = chars.get(i + 1).copied();
     let ws_or_none = |x: Option<char>| x.is_none_or(|x| x.is_whitespace());

@@ -30,19 +30,24 @@ pub(crate) struct Tok {
 const INLINE: usize = 22;
 
 /// A folded word: inline up to [`INLINE`] bytes, else on the heap. Reads as
-/// a `&str`.
+/// a `&str`. Only [`Folded::new`] and `Default` build one (the
+/// representation is private to this module), so the inline bytes are
+/// always a whole `&str`'s and are read without validating them again.
 #[derive(Clone, PartialEq, Eq)]
-pub(crate) enum Folded {
+pub(crate) struct Folded(Repr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum Repr {
     Inline { len: u8, buf: [u8; INLINE] },
     Heap(Box<str>),
 }
 
 impl Default for Folded {
     fn default() -> Self {
-        Folded::Inline {
+        Folded(Repr::Inline {
             len: 0,
             buf: [0; INLINE],
-        }
+        })
     }
 }
 
@@ -51,19 +56,25 @@ impl Folded {
         if s.len() <= INLINE {
             let mut buf = [0; INLINE];
             buf[..s.len()].copy_from_slice(s.as_bytes());
-            Folded::Inline {
+            Folded(Repr::Inline {
                 len: s.len() as u8,
                 buf,
-            }
+            })
         } else {
-            Folded::Heap(s.into())
+            Folded(Repr::Heap(s.into()))
         }
     }
     pub fn as_str(&self) -> &str {
-        match self {
-            // the bytes are a copy of a &str cut at its end
-            Folded::Inline { len, buf } => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
-            Folded::Heap(s) => s,
+        match &self.0 {
+            Repr::Inline { len, buf } => {
+                let bytes = &buf[..*len as usize];
+                debug_assert!(std::str::from_utf8(bytes).is_ok());
+                // SAFETY: `Repr::Inline` is only built by `Folded::new`, from
+                // the bytes of a whole `&str` (`len` is its length), or empty
+                // by `Default`; the fields are private to this module.
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
+            Repr::Heap(s) => s,
         }
     }
 }
