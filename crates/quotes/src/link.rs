@@ -20,9 +20,11 @@
 //! phrase quoted inside many unrelated long quotes would chain them all into
 //! one group): quotes are taken longest first, and each joins the linked
 //! longer quote it matches best among those that represent a group, or
-//! else represents one. Every member is linked to its group's
-//! representative, and the groups depend only on the set of quotes and the
-//! order they were added in, not on the threads or on how many traces
+//! else represents one; a quote left alone (its longer links all joined
+//! other groups) then joins the group of the longer quote it matches best.
+//! Every member is linked to its group's representative or to a longer
+//! member linked to it, and the groups depend only on the set of quotes and
+//! the order they were added in, not on the threads or on how many traces
 //! stored them.
 
 use crate::model::{DiffOp, DocQuotes, GroupMember, QuoteGroup};
@@ -187,8 +189,10 @@ impl Linker {
     /// longest first (then in the order added); one joins the linked
     /// representative it matches best (the largest share of the shorter
     /// one's grams, then the longest, then the first added) among those
-    /// longer than itself, and otherwise represents a group of its own.
-    /// Every member is thus linked to its group's representative, and a
+    /// longer than itself, and otherwise represents a group of its own; a
+    /// quote then left alone joins the group of the longer quote it matches
+    /// best. Every member is thus linked to its group's representative or
+    /// to a member linked to it, and a
     /// short phrase found in several long quotes joins one of them instead
     /// of chaining them together. `first[i]` is the first quote with the
     /// wording of `i` (quotes of one wording share their group); `pairs`
@@ -237,6 +241,29 @@ impl Linker {
                 rep[x as usize] = y;
             }
         }
+        // A quote left alone whose longer representative is an edited
+        // variant it shares too little with joins the group of the longer
+        // member it matches best: one step from the representative, and
+        // only towards a longer quote, so a short phrase still cannot draw
+        // long quotes together (decided on the first pass's groups only).
+        let mut members = vec![0u32; n];
+        for &x in &order {
+            members[rep[x as usize] as usize] += 1;
+        }
+        let mut second = rep.clone();
+        for &x in &order {
+            if rep[x as usize] != x || members[x as usize] != 1 {
+                continue;
+            }
+            let links = &adj[start[x as usize] as usize..start[x as usize + 1] as usize];
+            let best = links
+                .iter()
+                .max_by_key(|&&(y, share)| (share, std::cmp::Reverse(rank[y as usize])));
+            if let Some(&(y, _)) = best {
+                second[x as usize] = rep[y as usize];
+            }
+        }
+        let rep = second;
         (0..n).map(|i| rep[first[i] as usize]).collect()
     }
 
@@ -787,17 +814,27 @@ mod tests {
     }
 
     #[test]
-    fn a_member_is_linked_to_its_representative() {
-        // b is a cut of a, c a cut of b that shares too little with a:
-        // c does not join through b.
+    fn cuts_of_cuts_join_one_step_from_the_representative_only() {
+        // b is a cut of a; c a cut of b sharing too little with a (it joins
+        // through b: one step); d a cut of c sharing too little with b
+        // groups with c, not with a.
         let a = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
         let b = "nine ten eleven twelve thirteen fourteen fifteen sixteen";
         let c = "eleven twelve thirteen fourteen fifteen sixteen seventeen";
-        let groups = link(&[doc(0, a), doc(1, b), doc(2, c)]);
-        let ids: Vec<Vec<&str>> = groups
-            .iter()
-            .map(|g| g.members.iter().map(|m| m.doc_id.as_str()).collect())
-            .collect();
-        assert_eq!(ids, [vec!["d000", "d001"]]);
+        let d = "thirteen fourteen fifteen sixteen seventeen eighteen nineteen";
+        let ids = |docs: &[DocQuotes]| -> Vec<Vec<String>> {
+            link(docs)
+                .iter()
+                .map(|g| g.members.iter().map(|m| m.doc_id.clone()).collect())
+                .collect()
+        };
+        assert_eq!(
+            ids(&[doc(0, a), doc(1, b), doc(2, c)]),
+            [vec!["d000", "d001", "d002"]]
+        );
+        assert_eq!(
+            ids(&[doc(0, a), doc(1, b), doc(2, c), doc(3, d)]),
+            [vec!["d000", "d001"], vec!["d002", "d003"]]
+        );
     }
 }
