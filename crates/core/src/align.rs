@@ -11,7 +11,10 @@
 //!    rewarding words matched in runs and charging for skipped words. Single
 //!    word substitutions, insertions, dropped or added sentences (up to `gap`
 //!    words) and OCR-damaged words are bridged; the passage ends where the
-//!    matching stops paying for the gaps.
+//!    matching stops paying for the gaps. Loose ends are then cut: a run of
+//!    fewer than `ngram` matched words beyond a gap of 3 words or more (an
+//!    outlet's name in a credit line after the copy), and one or two words
+//!    running into a sentence that was not copied.
 //! 3. Passages shorter than `min_words` matched words or `min_chars`
 //!    characters are dropped, unless they cover whole sentences on both
 //!    sides (a copied sentence: from a sentence start to a sentence end) with
