@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use echotrace_clean::CleanOptions;
 use echotrace_core::candidates::{candidate_pairs, Candidate, DocInfo, Posting};
 use echotrace_core::cluster::{cluster, Link, Side};
-use echotrace_core::fingerprint::fingerprints;
+use echotrace_core::fingerprint::fingerprints_with_sentences;
 use echotrace_core::model::{CharSpan, Document};
 use echotrace_core::normalise::{tokenize, tokenize_spans, widen_at, Token};
 use echotrace_core::{
@@ -139,10 +139,16 @@ fn prepare(doc: Document, meta: CleanMeta, hash: String, params: &Params) -> New
         Some(body) => tokenize_spans(&doc.text, body),
         None => tokenize(&doc.text),
     };
-    let fps = fingerprints(&tokens, params.ngram, params.window)
-        .into_iter()
-        .map(|f| (f.hash, f.pos))
-        .collect();
+    let fps = fingerprints_with_sentences(
+        &doc.text,
+        &tokens,
+        params.ngram,
+        params.window,
+        params.sentence_min_words,
+    )
+    .into_iter()
+    .map(|f| (f.hash, f.pos))
+    .collect();
     NewDoc {
         text_hash: hash,
         n_chars: doc.text.chars().count(),

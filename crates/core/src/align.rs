@@ -111,7 +111,7 @@ fn align_seeds(
     let chains = chain_seeds(&seeds, params);
     let mut found = Vec::new();
     for chain in &chains {
-        if let Some(p) = align_chain(a, b, chain, &common, params) {
+        if let Some(p) = align_chain(a, b, chain, &seeds, &common, params) {
             found.push(p);
         }
     }
@@ -160,6 +160,7 @@ fn align_chain(
     sa: Tokenized<'_>,
     sb: Tokenized<'_>,
     chain: &[(u32, u32)],
+    seeds: &[(u32, u32)],
     common: &[(u32, u32)],
     params: &Params,
 ) -> Option<AlignedPassage> {
@@ -257,6 +258,11 @@ fn align_chain(
             return None;
         }
     }
+    if (matched as usize) < 2 * params.sentence_min_words.max(params.min_words)
+        && template_like(sa, sb, seeds, &chosen, params)
+    {
+        return None;
+    }
     Some(AlignedPassage {
         a_words: (fa, la + 1),
         b_words: (fb, lb + 1),
@@ -302,6 +308,57 @@ fn seed_coverage(
     covered as f32 / (last + 1 - first).max(1) as f32
 }
 
+/// True when a passage of about one sentence opens or closes a sentence in
+/// both texts with the same n-gram, word for word, and that n-gram is not a
+/// shared fingerprint. Every sentence of its length has its first and last
+/// n-grams fingerprinted, so the n-gram is missing only because more than
+/// `max_df` documents have it: the fixed part of a template whose slot
+/// alone is rare ("Ces informations ont d'abord été publiées par X.",
+/// "D'après les informations publiées par X :"), which every document
+/// filling the slot the same way repeats.
+fn template_like(
+    sa: Tokenized<'_>,
+    sb: Tokenized<'_>,
+    seeds: &[(u32, u32)],
+    chosen: &[(u32, u32)],
+    params: &Params,
+) -> bool {
+    let n = params.ngram;
+    if chosen.len() < n {
+        return false;
+    }
+    // Only sentences of the lengths that get their first and last n-grams
+    // fingerprinted tell anything (see `fingerprints_with_sentences`).
+    let anchored = crate::fingerprint::sentence_anchor_lengths(params);
+    let sentence_len = |side: Tokenized<'_>, k: u32, forward: bool| -> usize {
+        let k = k as usize;
+        let t = side.tokens.len();
+        if forward {
+            (k + 1..=t).find(|&j| break_before(side, j)).unwrap_or(t) - k
+        } else {
+            k + 1 - (0..=k).rev().find(|&j| break_before(side, j)).unwrap_or(0)
+        }
+    };
+    let verbatim = |run: &[(u32, u32)]| {
+        run.windows(2)
+            .all(|w| w[1].0 == w[0].0 + 1 && w[1].1 == w[0].1 + 1)
+    };
+    let missing = |at: (u32, u32)| seeds.binary_search(&at).is_err();
+    let head = &chosen[..n];
+    let tail = &chosen[chosen.len() - n..];
+    let (fa, fb) = head[0];
+    let (la, lb) = tail[n - 1];
+    let opens = break_before(sa, fa as usize) && break_before(sb, fb as usize);
+    let closes = break_before(sa, la as usize + 1) && break_before(sb, lb as usize + 1);
+    let opens = opens
+        && anchored.contains(&sentence_len(sa, fa, true))
+        && anchored.contains(&sentence_len(sb, fb, true));
+    let closes = closes
+        && anchored.contains(&sentence_len(sa, la, false))
+        && anchored.contains(&sentence_len(sb, lb, false));
+    (opens && verbatim(head) && missing(head[0])) || (closes && verbatim(tail) && missing(tail[0]))
+}
+
 /// True when the tokens `first..=last` of `side` run from a sentence start
 /// to a sentence end, give or take [`SENTENCE_SLACK`] words at each end.
 fn whole_sentences(side: Tokenized<'_>, first: usize, last: usize) -> bool {
@@ -317,15 +374,7 @@ fn whole_sentences(side: Tokenized<'_>, first: usize, last: usize) -> bool {
 /// True when a sentence ends between token `k - 1` and token `k` (or `k` is
 /// the first token, or one past the last).
 fn break_before(side: Tokenized<'_>, k: usize) -> bool {
-    let t = side.tokens;
-    if k == 0 || k >= t.len() {
-        return true;
-    }
-    let (from, to) = (t[k - 1].byte_end as usize, t[k].byte_begin as usize);
-    side.text.get(from..to.max(from)).is_some_and(|gap| {
-        gap.chars()
-            .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ':' | '\n'))
-    })
+    crate::normalise::sentence_break_before(side.text, side.tokens, k)
 }
 
 /// Cost of leaving `g` words unmatched between two anchors: linear for a
@@ -506,13 +555,13 @@ fn dedupe(mut found: Vec<AlignedPassage>) -> Vec<AlignedPassage> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fingerprint::fingerprints;
+    use crate::fingerprint::fingerprints_with_sentences;
     use crate::normalise::{slice_chars, tokenize};
 
-    /// Seeds computed the way the pipeline does: shared winnowed fingerprints.
-    fn seeds(ta: &[Token], tb: &[Token], p: &Params) -> Vec<(u32, u32)> {
-        let fa = fingerprints(ta, p.ngram, p.window);
-        let fb = fingerprints(tb, p.ngram, p.window);
+    /// Seeds computed the way the pipeline does: shared fingerprints.
+    fn seeds(a: &str, ta: &[Token], b: &str, tb: &[Token], p: &Params) -> Vec<(u32, u32)> {
+        let fa = fingerprints_with_sentences(a, ta, p.ngram, p.window, p.sentence_min_words);
+        let fb = fingerprints_with_sentences(b, tb, p.ngram, p.window, p.sentence_min_words);
         let mut s = Vec::new();
         for x in &fa {
             for y in &fb {
@@ -530,7 +579,7 @@ mod tests {
 
     fn align_with(a: &str, b: &str, p: &Params) -> Vec<AlignedPassage> {
         let (ta, tb) = (tokenize(a), tokenize(b));
-        let s = seeds(&ta, &tb, p);
+        let s = seeds(a, &ta, b, &tb, p);
         align_pair(
             Tokenized {
                 text: a,
@@ -588,6 +637,46 @@ mod tests {
         let want = s.trim_end_matches('.');
         assert_eq!(slice_chars(&a, p.a.begin, p.a.end), want);
         assert_eq!(slice_chars(&b, p.b.begin, p.b.end), want);
+    }
+
+    #[test]
+    fn a_filled_in_template_is_not_a_copied_sentence() {
+        let credit = "These facts were first published by the Westbrook Valley Courier.";
+        let a = format!("{FILLER_A}\n\n{credit}\n\n{P2}");
+        let b = format!("{FILLER_B}\n\n{credit}\n\n{P3}");
+        let (ta, tb) = (tokenize(&a), tokenize(&b));
+        let p = Params::default();
+        let s = seeds(&a, &ta, &b, &tb, &p);
+        let side_a = Tokenized {
+            text: &a,
+            tokens: &ta,
+        };
+        let side_b = Tokenized {
+            text: &b,
+            tokens: &tb,
+        };
+        let mut cand = crate::candidates::Candidate {
+            a: 0,
+            b: 1,
+            seeds: s.clone(),
+            common: Vec::new(),
+        };
+        // A sentence shared by two documents, its n-grams rare: a copy.
+        let got = align_candidate(side_a, side_b, &cand, &p);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            slice_chars(&a, got[0].a.begin, got[0].a.end),
+            credit.trim_end_matches('.')
+        );
+        // Its opening n-gram found in more than max_df documents (so not a
+        // seed, though every sentence of this length has it fingerprinted):
+        // the fixed part of a template.
+        let start = ta
+            .iter()
+            .position(|t| t.begin as usize == a[..a.find(credit).unwrap()].chars().count())
+            .unwrap() as u32;
+        cand.seeds.retain(|&(pa, _)| pa != start);
+        assert!(align_candidate(side_a, side_b, &cand, &p).is_empty());
     }
 
     #[test]
@@ -671,7 +760,7 @@ mod tests {
         let b = format!("{P2}\n\n{sentence}\n\n{P3}");
         let (ta, tb) = (tokenize(&a), tokenize(&b));
         let p = Params::default();
-        let s = seeds(&ta, &tb, &p);
+        let s = seeds(&a, &ta, &b, &tb, &p);
         let side_a = Tokenized {
             text: &a,
             tokens: &ta,
@@ -694,7 +783,7 @@ mod tests {
         let long_a = format!("{FILLER_A} {P1} {FILLER_B}");
         let long_b = format!("{P2} {P1} {P3}");
         let (la, lb) = (tokenize(&long_a), tokenize(&long_b));
-        let ls = seeds(&la, &lb, &p);
+        let ls = seeds(&long_a, &la, &long_b, &lb, &p);
         let cand = crate::candidates::Candidate {
             a: 0,
             b: 1,

@@ -5,7 +5,7 @@
 
 use crate::align::{align_candidate, AlignedPassage, Tokenized};
 use crate::candidates::{candidate_pairs, DocInfo, Posting};
-use crate::fingerprint::fingerprints;
+use crate::fingerprint::fingerprints_with_sentences;
 use crate::normalise::tokenize;
 use crate::params::Params;
 use rayon::prelude::*;
@@ -25,7 +25,13 @@ pub fn align_texts(texts: &[&str], params: &Params) -> Vec<PairPassage> {
     let tokens: Vec<_> = texts.par_iter().map(|t| tokenize(t)).collect();
     let mut postings = Vec::new();
     for (d, t) in tokens.iter().enumerate() {
-        for f in fingerprints(t, params.ngram, params.window) {
+        for f in fingerprints_with_sentences(
+            texts[d],
+            t,
+            params.ngram,
+            params.window,
+            params.sentence_min_words,
+        ) {
             postings.push(Posting {
                 hash: f.hash,
                 doc: d as u32,

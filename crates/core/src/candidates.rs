@@ -178,16 +178,24 @@ const LOCAL_BAND: i64 = 10;
 /// True when two of the seeds (sorted by position in A) lie close together
 /// on nearly the same diagonal and at least `min_words` words apart, as the fingerprints of one copied passage
 /// do; shared fingerprints scattered over two documents (common phrases)
-/// do not, and such pairs are not worth aligning.
+/// do not, and such pairs are not worth aligning. Common seeds (found in
+/// more than `sentence_max_df` documents) do not count: a credit line
+/// ("D'après les informations publiées par X :") opens with a common
+/// n-gram and shares a rare one around the outlet's name, and would
+/// otherwise link every two documents that credit X.
 fn has_local_pair(seeds: &[SeedEntry], params: &Params) -> bool {
     let reach = (params.gap + params.ngram) as i64;
     let min_words = params.min_words.min(params.sentence_min_words.max(1)) as i64;
-    for (x, s) in seeds.iter().enumerate() {
+    let rare = |s: &SeedEntry| s.pb & COMMON_BIT == 0;
+    for (x, s) in seeds.iter().enumerate().filter(|(_, s)| rare(s)) {
         let ds = s.b() as i64 - s.pa as i64;
         for t in &seeds[x + 1..] {
             let da = t.pa as i64 - s.pa as i64;
             if da > reach {
                 break;
+            }
+            if !rare(t) {
+                continue;
             }
             // The two fingerprints must span at least `min_words` words:
             // overlapping n-grams of one short common phrase do not count.
@@ -416,6 +424,31 @@ mod tests {
     }
 
     #[test]
+    fn common_seeds_do_not_vouch_for_a_pair() {
+        // Documents 0 and 1 share a rare fingerprint and, 6 words before it
+        // on the same diagonal, one found in 40 documents (a template's
+        // fixed part): no candidate. With a second rare one: a candidate.
+        let params = Params::default();
+        let n = 40u32;
+        let is_new = vec![true; n as usize];
+        let series = vec![u32::MAX; n as usize];
+        let info = DocInfo {
+            is_new: &is_new,
+            series: &series,
+        };
+        let mut p: Vec<Posting> = (0..n).map(|d| post(7, d, 10)).collect();
+        p.push(post(8, 0, 16));
+        p.push(post(8, 1, 16));
+        assert!(candidate_pairs(p.clone(), &info, &params).is_empty());
+        p.push(post(9, 0, 12));
+        p.push(post(9, 1, 12));
+        let got = candidate_pairs(p, &info, &params);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].a, got[0].b), (0, 1));
+        assert_eq!(got[0].common, vec![(10, 10)]);
+    }
+
+    #[test]
     fn blocks_give_the_same_pairs() {
         // Many documents sharing fingerprints in various patterns.
         let mut p = Vec::new();
@@ -427,6 +460,8 @@ mod tests {
         }
         let params = Params {
             min_words: 5,
+            // Rare seeds only vouch for a pair: keep these all rare.
+            sentence_max_df: 100,
             ..Params::default()
         };
         let is_new = vec![true; 60];

@@ -47,6 +47,67 @@ pub fn fingerprints(tokens: &[Token], ngram: usize, window: usize) -> Vec<Finger
     winnow(&hashes, window.max(1))
 }
 
+/// Winnowed fingerprints plus, for every sentence of at least
+/// `sentence_min_words` words and too short to be sure of two winnowed
+/// fingerprints (under `2 * (window + ngram - 1) + ngram` words), the
+/// n-grams that open and close it, ordered by position. Winnowing alone guarantees a short copied sentence one
+/// shared fingerprint, not the two close ones that make a candidate pair; a
+/// copied sentence shares its first and last n-grams, `len - ngram` words
+/// apart on one diagonal, wherever it is copied.
+pub fn fingerprints_with_sentences(
+    text: &str,
+    tokens: &[Token],
+    ngram: usize,
+    window: usize,
+    sentence_min_words: usize,
+) -> Vec<Fingerprint> {
+    let hashes = ngram_hashes(tokens, ngram);
+    let mut out = winnow(&hashes, window.max(1));
+    if hashes.is_empty() || sentence_min_words == 0 {
+        return out;
+    }
+    let lengths = anchor_lengths(ngram, window, sentence_min_words);
+    let mut extra = Vec::new();
+    let mut start = 0usize;
+    for k in 1..=tokens.len() {
+        if k < tokens.len() && !crate::normalise::sentence_break_before(text, tokens, k) {
+            continue;
+        }
+        if lengths.contains(&(k - start)) {
+            for p in [start, k - ngram] {
+                extra.push(Fingerprint {
+                    hash: hashes[p],
+                    pos: u32::try_from(p).unwrap_or(u32::MAX),
+                });
+            }
+        }
+        start = k;
+    }
+    if !extra.is_empty() {
+        out.extend(extra);
+        out.sort_unstable_by_key(|f| f.pos);
+        out.dedup_by_key(|f| f.pos);
+    }
+    out
+}
+
+/// Sentence lengths (in words) whose first and last n-grams
+/// [`fingerprints_with_sentences`] adds: from `sentence_min_words` (at least
+/// `ngram + 1`) up to the length that winnowing alone covers with two
+/// fingerprints, `2 * (window + ngram - 1) + ngram` (exclusive).
+fn anchor_lengths(
+    ngram: usize,
+    window: usize,
+    sentence_min_words: usize,
+) -> std::ops::Range<usize> {
+    sentence_min_words.max(ngram + 1)..2 * (window.max(1) + ngram - 1) + ngram
+}
+
+/// [`anchor_lengths`] for `params`.
+pub fn sentence_anchor_lengths(params: &crate::params::Params) -> std::ops::Range<usize> {
+    anchor_lengths(params.ngram, params.window, params.sentence_min_words)
+}
+
 /// Winnowing over a hash sequence: for every window of `w` hashes, the
 /// right-most minimum is kept; consecutive windows choosing the same position
 /// record it once.
@@ -113,6 +174,33 @@ mod tests {
         }
         // strictly increasing positions
         assert!(fp.windows(2).all(|w| w[0].pos < w[1].pos));
+    }
+
+    #[test]
+    fn a_copied_sentence_shares_its_first_and_last_ngrams() {
+        let s = "The ferry to the northern islands will stop running in winter.";
+        let a =
+            format!("Rain fell on the town all day long and into the night. {s} More rain came.");
+        let b = format!("Nobody expected it. {s}\n\nThe mayor did not comment on the plans.");
+        let (ta, tb) = (tokenize(&a), tokenize(&b));
+        let fa = fingerprints_with_sentences(&a, &ta, 5, 4, 10);
+        let fb = fingerprints_with_sentences(&b, &tb, 5, 4, 10);
+        let shared: Vec<(u32, u32)> = fa
+            .iter()
+            .flat_map(|x| {
+                fb.iter()
+                    .filter(|y| y.hash == x.hash)
+                    .map(|y| (x.pos, y.pos))
+            })
+            .collect();
+        // "The ferry" starts at word 12 in A and 3 in B; the sentence has
+        // 11 words, so its last 5-gram starts 6 words later.
+        assert!(shared.contains(&(12, 3)), "{shared:?}");
+        assert!(shared.contains(&(18, 9)), "{shared:?}");
+        // Positions stay strictly increasing, and the winnowed ones are kept.
+        assert!(fa.windows(2).all(|w| w[0].pos < w[1].pos));
+        let plain = fingerprints(&ta, 5, 4);
+        assert!(plain.iter().all(|f| fa.contains(f)));
     }
 
     #[test]

@@ -31,6 +31,23 @@ pub struct Token {
     pub byte_end: u32,
 }
 
+/// True when a sentence ends between token `k - 1` and token `k` of
+/// `tokens` (tokenized from `text`), or `k` is the first token or one past
+/// the last.
+pub fn sentence_break_before(text: &str, tokens: &[Token], k: usize) -> bool {
+    if k == 0 || k >= tokens.len() {
+        return true;
+    }
+    let (from, to) = (
+        tokens[k - 1].byte_end as usize,
+        tokens[k].byte_begin as usize,
+    );
+    text.get(from..to.max(from)).is_some_and(|gap| {
+        gap.chars()
+            .any(|c| matches!(c, '.' | '!' | '?' | '…' | ';' | ':' | '\n'))
+    })
+}
+
 /// First and last characters of the precomputed folding table (Latin-1
 /// Supplement and Latin Extended-A/B: the accented letters of European
 /// languages, which make up most non-ASCII letters of news text).
