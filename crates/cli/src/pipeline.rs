@@ -134,13 +134,19 @@ fn failpoint(name: &str) {
     }
 }
 
-fn prepare(doc: Document, meta: CleanMeta, hash: String, params: &Params) -> NewDoc {
-    let tokens = match &meta.body {
-        Some(body) => tokenize_spans(&doc.text, body),
-        None => tokenize(&doc.text),
+/// The tokens of a document's body (the whole text without body spans)
+/// and their fingerprints, as stored.
+fn tokens_and_fingerprints(
+    text: &str,
+    body: Option<&[CharSpan]>,
+    params: &Params,
+) -> (Vec<Token>, Vec<(u64, u32)>) {
+    let tokens = match body {
+        Some(body) => tokenize_spans(text, body),
+        None => tokenize(text),
     };
     let fps = fingerprints_with_sentences(
-        &doc.text,
+        text,
         &tokens,
         params.ngram,
         params.window,
@@ -149,6 +155,15 @@ fn prepare(doc: Document, meta: CleanMeta, hash: String, params: &Params) -> New
     .into_iter()
     .map(|f| (f.hash, f.pos))
     .collect();
+    (tokens, fps)
+}
+
+fn fingerprint_text(text: &str, body: Option<&[CharSpan]>, params: &Params) -> Vec<(u64, u32)> {
+    tokens_and_fingerprints(text, body, params).1
+}
+
+fn prepare(doc: Document, meta: CleanMeta, hash: String, params: &Params) -> NewDoc {
+    let (tokens, fps) = tokens_and_fingerprints(&doc.text, meta.body.as_deref(), params);
     NewDoc {
         text_hash: hash,
         n_chars: doc.text.chars().count(),
@@ -170,7 +185,26 @@ pub fn trace(
 ) -> Result<TraceStats> {
     let t0 = Instant::now();
     let params = &opts.params;
-    store.check_index_params(params.ngram, params.window)?;
+    if store.check_index_params(params.ngram, params.window, params.sentence_min_words)? {
+        // Fingerprinted before sentence fingerprints, or with another
+        // --sentence-min-words: bring every stored document up to date, so
+        // that old and new documents are fingerprinted alike.
+        let t = Instant::now();
+        let n = store.refingerprint(
+            (params.ngram, params.window, params.sentence_min_words),
+            |docs| {
+                docs.par_iter()
+                    .map(|(text, body)| fingerprint_text(text, body.as_deref(), params))
+                    .collect()
+            },
+        )?;
+        if n > 0 {
+            eprintln!(
+                "echotrace: recomputed the fingerprints of {n} stored documents ({:.1} s)",
+                t.elapsed().as_secs_f64()
+            );
+        }
+    }
     let run_id = store.begin_run(&serde_json::to_string(params)?)?;
     let mut stats = TraceStats::default();
 

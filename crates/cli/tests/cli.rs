@@ -317,6 +317,56 @@ fn incremental_runs_match_a_single_run() {
     assert_eq!(pair_set(&one), pair_set(&inc));
 }
 
+/// Every stored document's id and fingerprint blob, by id.
+fn stored_fingerprints(db: &str) -> Vec<(String, Vec<u8>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut st = conn
+        .prepare("SELECT id, fingerprints FROM documents ORDER BY id")
+        .unwrap();
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_store_fingerprinted_differently_is_brought_up_to_date() {
+    // The first part stored without sentence fingerprints (no sentence
+    // length qualifies with --sentence-min-words 30), as a store from an
+    // older echotrace is; the next run recomputes them.
+    let dir = tempfile::tempdir().unwrap();
+    let (p1, p2) = split_example(dir.path());
+    let one = dir.path().join("one.db").display().to_string();
+    ok(&["trace", example().to_str().unwrap(), "--db", &one, "-q"]);
+    let inc = dir.path().join("inc.db").display().to_string();
+    ok(&["trace", &p1, "--db", &inc, "-q", "--sentence-min-words", "30"]);
+    let before = stored_fingerprints(&inc);
+    let out = run(&["trace", &p2, "--db", &inc, "-q"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("recomputed the fingerprints of 3 stored documents"),
+        "{err}"
+    );
+    let after = stored_fingerprints(&inc);
+    let all = stored_fingerprints(&one);
+    assert_eq!(after, all);
+    let same_ids: Vec<(String, Vec<u8>)> = after
+        .iter()
+        .filter(|(id, _)| before.iter().any(|(b, _)| b == id))
+        .cloned()
+        .collect();
+    assert_eq!(same_ids.len(), 3);
+    assert_ne!(before, same_ids, "the sentence fingerprints were added");
+    assert_eq!(pair_set(&one), pair_set(&inc));
+    // Up to date: the next run recomputes nothing.
+    let out = run(&["trace", &p2, "--db", &inc, "-q"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("recomputed"));
+    // Another n-gram size still cannot be mixed in.
+    let out = run(&["trace", &p2, "--db", &inc, "-q", "--ngram", "4"]);
+    assert!(!out.status.success());
+}
+
 #[test]
 fn changed_text_needs_replace() {
     let dir = tempfile::tempdir().unwrap();

@@ -472,16 +472,96 @@ impl Store {
     }
 
     /// Records the fingerprint settings on first use and refuses a later run
-    /// with different ones (the stored fingerprints would not match).
-    pub fn check_index_params(&self, ngram: usize, window: usize) -> Result<()> {
-        let want = format!("ngram={ngram} window={window}");
+    /// with a different n-gram size or window (the stored fingerprints would
+    /// not match). Returns `true` when only the sentence fingerprints differ
+    /// (a store fingerprinted before them, or with another
+    /// `sentence_min_words`): the caller must then recompute every stored
+    /// document's fingerprints with [`Store::refingerprint`].
+    pub fn check_index_params(
+        &self,
+        ngram: usize,
+        window: usize,
+        sentence_min_words: usize,
+    ) -> Result<bool> {
+        let base = format!("ngram={ngram} window={window}");
+        let want = format!("{base} sentences={sentence_min_words}");
         match self.meta("index_params")? {
-            None => self.set_meta("index_params", &want),
-            Some(have) if have == want => Ok(()),
+            None => self.set_meta("index_params", &want).map(|_| false),
+            Some(have) if have == want => Ok(false),
+            Some(have) if have == base || have.starts_with(&format!("{base} sentences=")) => {
+                Ok(true)
+            }
             Some(have) => bail!(
                 "this database was indexed with {have}; tracing with {want} would not match its fingerprints (use the same options or another --db)"
             ),
         }
+    }
+
+    /// Recomputes the fingerprints of every stored document with `f` (a
+    /// chunk of documents' texts and body spans to their fingerprints, in
+    /// order), a chunk per transaction, then records `ngram`, `window` and `sentence_min_words`
+    /// as the store's fingerprint settings. Returns the number of documents.
+    /// Interrupted, it leaves the old settings recorded, and the next run
+    /// starts over.
+    pub fn refingerprint(
+        &mut self,
+        (ngram, window, sentence_min_words): (usize, usize, usize),
+        mut f: impl FnMut(&[(String, Option<Vec<CharSpan>>)]) -> Vec<Vec<(u64, u32)>>,
+    ) -> Result<usize> {
+        let mut last = i64::MIN;
+        let mut n = 0;
+        loop {
+            let chunk: Vec<(i64, (String, Option<Vec<CharSpan>>))> = {
+                let mut st = self.conn.prepare(
+                    "SELECT doc_key, text, body FROM documents WHERE doc_key > ?1 ORDER BY doc_key LIMIT 2000",
+                )?;
+                let rows = st.query_map(params![last], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                    ))
+                })?;
+                let mut v = Vec::new();
+                for row in rows {
+                    let (k, text, body) = row?;
+                    v.push((k, (text, body.as_deref().and_then(decode_spans))));
+                }
+                v
+            };
+            let Some(&(k, _)) = chunk.last() else {
+                break;
+            };
+            last = k;
+            let (keys, docs): (Vec<i64>, Vec<_>) = chunk.into_iter().unzip();
+            let fps = f(&docs);
+            if fps.len() != keys.len() {
+                bail!(
+                    "refingerprint: {} results for {} documents",
+                    fps.len(),
+                    keys.len()
+                );
+            }
+            let blobs: Vec<(i64, Vec<u8>)> = keys
+                .into_iter()
+                .zip(fps.iter().map(|v| encode_fingerprints(v)))
+                .collect();
+            let tx = self.conn.transaction()?;
+            {
+                let mut up =
+                    tx.prepare("UPDATE documents SET fingerprints = ?1 WHERE doc_key = ?2")?;
+                for (k, blob) in &blobs {
+                    up.execute(params![blob, k])?;
+                }
+            }
+            tx.commit()?;
+            n += blobs.len();
+        }
+        self.set_meta(
+            "index_params",
+            &format!("ngram={ngram} window={window} sentences={sentence_min_words}"),
+        )?;
+        Ok(n)
     }
 
     pub fn begin_run(&self, params_json: &str) -> Result<i64> {
@@ -902,8 +982,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
         let mut s = Store::open(&path).unwrap();
-        s.check_index_params(5, 4).unwrap();
-        assert!(s.check_index_params(4, 4).is_err());
+        assert!(!s.check_index_params(5, 4, 10).unwrap());
+        assert!(!s.check_index_params(5, 4, 10).unwrap());
+        assert!(s.check_index_params(4, 4, 10).is_err());
+        // Another sentence setting, or a store from before sentence
+        // fingerprints: recompute them.
+        assert!(s.check_index_params(5, 4, 8).unwrap());
+        s.set_meta("index_params", "ngram=5 window=4").unwrap();
+        assert!(s.check_index_params(5, 4, 10).unwrap());
         let run = s.begin_run("{}").unwrap();
         s.insert_docs(&[doc("a", "alpha text"), doc("b", "beta text")], run)
             .unwrap();
