@@ -339,7 +339,15 @@ fn a_store_fingerprinted_differently_is_brought_up_to_date() {
     let one = dir.path().join("one.db").display().to_string();
     ok(&["trace", example().to_str().unwrap(), "--db", &one, "-q"]);
     let inc = dir.path().join("inc.db").display().to_string();
-    ok(&["trace", &p1, "--db", &inc, "-q", "--sentence-min-words", "30"]);
+    ok(&[
+        "trace",
+        &p1,
+        "--db",
+        &inc,
+        "-q",
+        "--sentence-min-words",
+        "30",
+    ]);
     let before = stored_fingerprints(&inc);
     let out = run(&["trace", &p2, "--db", &inc, "-q"]);
     assert!(out.status.success());

@@ -260,6 +260,9 @@ pub fn decode_extra(s: Option<&str>) -> serde_json::Map<String, Value> {
     }
 }
 
+/// A stored document's text and body spans (`None`: all of it).
+pub type StoredText = (String, Option<Vec<CharSpan>>);
+
 /// Encodes body spans as a JSON array of `[begin, end]` pairs.
 pub fn encode_spans(spans: &[CharSpan]) -> String {
     let v: Vec<[usize; 2]> = spans.iter().map(|s| [s.begin, s.end]).collect();
@@ -506,12 +509,12 @@ impl Store {
     pub fn refingerprint(
         &mut self,
         (ngram, window, sentence_min_words): (usize, usize, usize),
-        mut f: impl FnMut(&[(String, Option<Vec<CharSpan>>)]) -> Vec<Vec<(u64, u32)>>,
+        mut f: impl FnMut(&[StoredText]) -> Vec<Vec<(u64, u32)>>,
     ) -> Result<usize> {
         let mut last = i64::MIN;
         let mut n = 0;
         loop {
-            let chunk: Vec<(i64, (String, Option<Vec<CharSpan>>))> = {
+            let chunk: Vec<(i64, StoredText)> = {
                 let mut st = self.conn.prepare(
                     "SELECT doc_key, text, body FROM documents WHERE doc_key > ?1 ORDER BY doc_key LIMIT 2000",
                 )?;
