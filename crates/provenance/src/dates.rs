@@ -85,18 +85,8 @@ pub fn compare(a: Option<&TimeRange>, b: Option<&TimeRange>) -> TimeOrder {
     if b.end <= a.start {
         return TimeOrder::After;
     }
-    // Average over 64 points of A of P(Y > x), Y uniform on B.
-    const N: i64 = 64;
-    let (a0, a1) = (a.start as f64, a.end as f64);
-    let (b0, b1) = (b.start as f64, b.end as f64);
-    let len_b = (b1 - b0).max(1.0);
-    let mut sum = 0.0;
-    for k in 0..N {
-        let x = a0 + (a1 - a0) * (k as f64 + 0.5) / N as f64;
-        sum += ((b1 - x) / len_b).clamp(0.0, 1.0);
-    }
     TimeOrder::Overlap {
-        p_before: sum / N as f64,
+        p_before: p_earliest(a, &[b]),
     }
 }
 
@@ -108,13 +98,24 @@ pub fn compare(a: Option<&TimeRange>, b: Option<&TimeRange>) -> TimeOrder {
 /// 03:40 beats its source dated only to that day by the chance that the
 /// source came out after 03:40, not once per later copy.
 pub fn p_earliest(a: &TimeRange, others: &[&TimeRange]) -> f64 {
-    const N: i64 = 32;
+    // Average over N points of `a` of the product of P(Y > x), Y uniform
+    // on each other range.
+    const N: i64 = 64;
+    // Ranges wholly after `a` are certainly later; one wholly before it
+    // makes `a` certainly not first. Only the overlapping ones are sampled.
+    if others.iter().any(|b| b.end <= a.start) {
+        return 0.0;
+    }
+    let overlapping: Vec<&TimeRange> = others.iter().copied().filter(|b| b.start < a.end).collect();
+    if overlapping.is_empty() {
+        return 1.0;
+    }
     let (a0, a1) = (a.start as f64, a.end as f64);
     let mut sum = 0.0;
     for k in 0..N {
         let x = a0 + (a1 - a0) * (k as f64 + 0.5) / N as f64;
         let mut p = 1.0;
-        for b in others {
+        for b in &overlapping {
             let (b0, b1) = (b.start as f64, b.end as f64);
             p *= ((b1 - x) / (b1 - b0).max(1.0)).clamp(0.0, 1.0);
             if p == 0.0 {
