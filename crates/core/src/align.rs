@@ -456,43 +456,19 @@ const LOOSE_END_GAP: u32 = 3;
 /// stretch the passage over the next sentence and chain its cluster to
 /// every other copy of that sentence.
 fn trim_loose_ends(chosen: &mut Vec<(u32, u32)>, ngram: usize) {
-    // Length of the run of consecutive anchors starting at `k`, going by `step`.
-    let run = |c: &[(u32, u32)], k: usize, forward: bool| -> usize {
-        let mut n = 1;
-        let mut i = k;
-        loop {
-            let next = if forward { i + 1 } else { i.wrapping_sub(1) };
-            let Some(&b) = c.get(next) else { break };
-            let a = c[i];
-            let adjacent = if forward {
-                b.0 == a.0 + 1 && b.1 == a.1 + 1
-            } else {
-                a.0 == b.0 + 1 && a.1 == b.1 + 1
-            };
-            if !adjacent {
-                break;
-            }
-            n += 1;
-            i = next;
-        }
-        n
-    };
+    let adjacent = |w: &[(u32, u32)]| w[1].0 == w[0].0 + 1 && w[1].1 == w[0].1 + 1;
     let loose = |a: (u32, u32), b: (u32, u32)| (b.0 - a.0 - 1).max(b.1 - a.1 - 1) >= LOOSE_END_GAP;
-    // The end.
+    // The end: the last run of consecutive anchors, if short and cut off.
     let n = chosen.len();
-    if n > 1 {
-        let r = run(chosen, n - 1, false);
-        if r < ngram && r < n && loose(chosen[n - 1 - r], chosen[n - r]) {
-            chosen.truncate(n - r);
-        }
+    let r = 1 + chosen.windows(2).rev().take_while(|w| adjacent(w)).count();
+    if r < ngram && r < n && loose(chosen[n - 1 - r], chosen[n - r]) {
+        chosen.truncate(n - r);
     }
-    // The start.
+    // The start, likewise.
     let n = chosen.len();
-    if n > 1 {
-        let r = run(chosen, 0, true);
-        if r < ngram && r < n && loose(chosen[r - 1], chosen[r]) {
-            chosen.drain(..r);
-        }
+    let r = 1 + chosen.windows(2).take_while(|w| adjacent(w)).count();
+    if r < ngram && r < n && loose(chosen[r - 1], chosen[r]) {
+        chosen.drain(..r);
     }
 }
 
@@ -594,6 +570,28 @@ mod tests {
         )
     }
 
+    /// Calls `f` with both sides and the candidate the pipeline would make
+    /// of them (every shared fingerprint a seed, none common).
+    fn with_candidate(
+        a: &str,
+        b: &str,
+        f: impl FnOnce(Tokenized<'_>, Tokenized<'_>, crate::candidates::Candidate),
+    ) {
+        let (ta, tb) = (tokenize(a), tokenize(b));
+        let seeds = seeds(a, &ta, b, &tb, &Params::default());
+        let side = |text, tokens| Tokenized { text, tokens };
+        f(
+            side(a, &ta),
+            side(b, &tb),
+            crate::candidates::Candidate {
+                a: 0,
+                b: 1,
+                seeds,
+                common: Vec::new(),
+            },
+        );
+    }
+
     const P1: &str = "The minister said on Thursday that the new rail line would open to passengers before the end of the summer, two years later than first promised, after a long dispute over the cost of the tunnels under the river.";
     const P2: &str = "Engineers found that the soil near the old harbour was softer than the surveys had shown, and the contractor asked for more money to reinforce the walls before any train could run safely through them.";
     const P3: &str = "Opposition councillors called the delay a scandal and demanded a full public inquiry into how the budget had been allowed to grow without a single vote of the city assembly being taken.";
@@ -644,39 +642,27 @@ mod tests {
         let credit = "These facts were first published by the Westbrook Valley Courier.";
         let a = format!("{FILLER_A}\n\n{credit}\n\n{P2}");
         let b = format!("{FILLER_B}\n\n{credit}\n\n{P3}");
-        let (ta, tb) = (tokenize(&a), tokenize(&b));
         let p = Params::default();
-        let s = seeds(&a, &ta, &b, &tb, &p);
-        let side_a = Tokenized {
-            text: &a,
-            tokens: &ta,
-        };
-        let side_b = Tokenized {
-            text: &b,
-            tokens: &tb,
-        };
-        let mut cand = crate::candidates::Candidate {
-            a: 0,
-            b: 1,
-            seeds: s.clone(),
-            common: Vec::new(),
-        };
-        // A sentence shared by two documents, its n-grams rare: a copy.
-        let got = align_candidate(side_a, side_b, &cand, &p);
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(
-            slice_chars(&a, got[0].a.begin, got[0].a.end),
-            credit.trim_end_matches('.')
-        );
-        // Its opening n-gram found in more than max_df documents (so not a
-        // seed, though every sentence of this length has it fingerprinted):
-        // the fixed part of a template.
-        let start = ta
-            .iter()
-            .position(|t| t.begin as usize == a[..a.find(credit).unwrap()].chars().count())
-            .unwrap() as u32;
-        cand.seeds.retain(|&(pa, _)| pa != start);
-        assert!(align_candidate(side_a, side_b, &cand, &p).is_empty());
+        with_candidate(&a, &b, |side_a, side_b, mut cand| {
+            // A sentence shared by two documents, its n-grams rare: a copy.
+            let got = align_candidate(side_a, side_b, &cand, &p);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(
+                slice_chars(&a, got[0].a.begin, got[0].a.end),
+                credit.trim_end_matches('.')
+            );
+            // Its opening n-gram found in more than max_df documents (so not
+            // a seed, though every sentence of this length has it
+            // fingerprinted): the fixed part of a template.
+            let begin = a[..a.find(credit).unwrap()].chars().count();
+            let start = side_a
+                .tokens
+                .iter()
+                .position(|t| t.begin as usize == begin)
+                .unwrap() as u32;
+            cand.seeds.retain(|&(pa, _)| pa != start);
+            assert!(align_candidate(side_a, side_b, &cand, &p).is_empty());
+        });
     }
 
     #[test]
@@ -758,51 +744,20 @@ mod tests {
         let sentence = "Snow closed the northern pass for three days in a row last week.";
         let a = format!("{FILLER_A} {sentence} {FILLER_B}");
         let b = format!("{P2}\n\n{sentence}\n\n{P3}");
-        let (ta, tb) = (tokenize(&a), tokenize(&b));
         let p = Params::default();
-        let s = seeds(&a, &ta, &b, &tb, &p);
-        let side_a = Tokenized {
-            text: &a,
-            tokens: &ta,
-        };
-        let side_b = Tokenized {
-            text: &b,
-            tokens: &tb,
-        };
-        let mut cand = crate::candidates::Candidate {
-            a: 0,
-            b: 1,
-            seeds: s.clone(),
-            common: Vec::new(),
-        };
-        assert_eq!(align_candidate(side_a, side_b, &cand, &p).len(), 1);
-        // The same sentence found in many documents (boilerplate).
-        cand.common = s;
-        assert!(align_candidate(side_a, side_b, &cand, &p).is_empty());
+        with_candidate(&a, &b, |side_a, side_b, mut cand| {
+            assert_eq!(align_candidate(side_a, side_b, &cand, &p).len(), 1);
+            // The same sentence found in many documents (boilerplate).
+            cand.common = cand.seeds.clone();
+            assert!(align_candidate(side_a, side_b, &cand, &p).is_empty());
+        });
         // A long copied passage needs no rare seed.
         let long_a = format!("{FILLER_A} {P1} {FILLER_B}");
         let long_b = format!("{P2} {P1} {P3}");
-        let (la, lb) = (tokenize(&long_a), tokenize(&long_b));
-        let ls = seeds(&long_a, &la, &long_b, &lb, &p);
-        let cand = crate::candidates::Candidate {
-            a: 0,
-            b: 1,
-            seeds: ls.clone(),
-            common: ls,
-        };
-        let got = align_candidate(
-            Tokenized {
-                text: &long_a,
-                tokens: &la,
-            },
-            Tokenized {
-                text: &long_b,
-                tokens: &lb,
-            },
-            &cand,
-            &p,
-        );
-        assert_eq!(got.len(), 1);
+        with_candidate(&long_a, &long_b, |side_a, side_b, mut cand| {
+            cand.common = cand.seeds.clone();
+            assert_eq!(align_candidate(side_a, side_b, &cand, &p).len(), 1);
+        });
     }
 
     #[test]
