@@ -690,57 +690,53 @@ mod tests {
         assert!(found("a indiqué la responsable à l'agence russe.").is_empty());
     }
 
-    #[test]
-    fn credits_go_to_the_passage_they_point_to() {
-        let text =
-            "Intro. Selon Reuters :\n\nCOPY ONE TEXT HERE.\n\nMiddle text (AFP).\n\nCOPY TWO.";
-        let outlets = table();
-        let idx = NameIndex::new(&outlets);
+    /// The credits found in `text` (how many) and their assignment to
+    /// passages given as (the text they start with, length in characters).
+    fn assigned(text: &str, passages: &[(&str, usize)]) -> (usize, Vec<(usize, usize, Placement)>) {
+        let idx = NameIndex::new(&table());
         let f = DocFeatures::new(text);
         let ms = idx.credits(&f, None);
-        assert_eq!(ms.len(), 2);
-        let pos = |s: &str| text[..text.find(s).unwrap()].chars().count();
-        let p1 = CharSpan {
-            begin: pos("COPY ONE"),
-            end: pos("COPY ONE") + 19,
-        };
-        let p2 = CharSpan {
-            begin: pos("COPY TWO"),
-            end: pos("COPY TWO") + 9,
-        };
-        let a = assign(&f, &[p1, p2], &ms, 300);
+        let spans: Vec<CharSpan> = passages
+            .iter()
+            .map(|&(start, len)| {
+                let begin = text[..text.find(start).unwrap()].chars().count();
+                CharSpan {
+                    begin,
+                    end: begin + len,
+                }
+            })
+            .collect();
+        (ms.len(), assign(&f, &spans, &ms, 300))
+    }
+
+    #[test]
+    fn credits_go_to_the_passage_they_point_to() {
         // "Selon Reuters :" introduces copy one; "(AFP)" closes the text
         // before it, which is also copy one.
+        let (n, a) = assigned(
+            "Intro. Selon Reuters :\n\nCOPY ONE TEXT HERE.\n\nMiddle text (AFP).\n\nCOPY TWO.",
+            &[("COPY ONE", 19), ("COPY TWO", 9)],
+        );
+        assert_eq!(n, 2);
         assert_eq!(a, vec![(0, 0, Placement::Near), (0, 1, Placement::Near)]);
-        let text2 = "COPY ONE TEXT HERE.\n\nSource : AFP.\n\nAccording to Reuters:\n\nCOPY TWO.";
-        let f2 = DocFeatures::new(text2);
-        let ms2 = idx.credits(&f2, None);
-        let pos2 = |s: &str| text2[..text2.find(s).unwrap()].chars().count();
-        let q1 = CharSpan { begin: 0, end: 19 };
-        let q2 = CharSpan {
-            begin: pos2("COPY TWO"),
-            end: pos2("COPY TWO") + 9,
-        };
-        let a2 = assign(&f2, &[q1, q2], &ms2, 300);
-        assert_eq!(a2, vec![(0, 0, Placement::Near), (1, 1, Placement::Near)]);
+        let (_, a) = assigned(
+            "COPY ONE TEXT HERE.\n\nSource : AFP.\n\nAccording to Reuters:\n\nCOPY TWO.",
+            &[("COPY ONE", 19), ("COPY TWO", 9)],
+        );
+        assert_eq!(a, vec![(0, 0, Placement::Near), (1, 1, Placement::Near)]);
     }
 
     #[test]
     fn a_passage_running_into_the_name_gets_the_credit() {
         // The copies share the credit's first words, so the passage ends
         // inside the name.
-        let text = "Intro.\n\nCOPIED TEXT HERE. (avec Le Héraut de Valmora)\n\nOther.";
-        let outlets = table();
-        let idx = NameIndex::new(&outlets);
-        let f = DocFeatures::new(text);
-        let ms = idx.credits(&f, None);
-        assert_eq!(ms.len(), 1, "{ms:?}");
-        let pos = |s: &str| text[..text.find(s).unwrap()].chars().count();
-        let p = CharSpan {
-            begin: pos("COPIED"),
-            end: pos("Héraut") - 1,
-        };
-        assert_eq!(assign(&f, &[p], &ms, 300), vec![(0, 0, Placement::Near)]);
+        let copied = "COPIED TEXT HERE. (avec Le";
+        let (n, a) = assigned(
+            "Intro.\n\nCOPIED TEXT HERE. (avec Le Héraut de Valmora)\n\nOther.",
+            &[("COPIED", copied.chars().count())],
+        );
+        assert_eq!(n, 1);
+        assert_eq!(a, vec![(0, 0, Placement::Near)]);
     }
 
     #[test]
@@ -748,24 +744,11 @@ mod tests {
         // The copy and the credit share a sentence; the next copy starts
         // closer to the credit than the first one ends, and still does not
         // get it.
-        let text = "Title\n\nFIRST COPY OF TEXT, Reuters reported.\n\nSECOND COPY.";
-        let outlets = table();
-        let idx = NameIndex::new(&outlets);
-        let f = DocFeatures::new(text);
-        let ms = idx.credits(&f, None);
-        assert_eq!(ms.len(), 1, "{ms:?}");
-        let pos = |s: &str| text[..text.find(s).unwrap()].chars().count();
-        let p1 = CharSpan {
-            begin: pos("FIRST"),
-            end: pos("FIRST") + 15,
-        };
-        let p2 = CharSpan {
-            begin: pos("SECOND"),
-            end: pos("SECOND") + 11,
-        };
-        assert_eq!(
-            assign(&f, &[p1, p2], &ms, 300),
-            vec![(0, 0, Placement::Near)]
+        let (n, a) = assigned(
+            "Title\n\nFIRST COPY OF TEXT, Reuters reported.\n\nSECOND COPY.",
+            &[("FIRST", 15), ("SECOND", 11)],
         );
+        assert_eq!(n, 1);
+        assert_eq!(a, vec![(0, 0, Placement::Near)]);
     }
 }
