@@ -158,10 +158,6 @@ fn tokens_and_fingerprints(
     (tokens, fps)
 }
 
-fn fingerprint_text(text: &str, body: Option<&[CharSpan]>, params: &Params) -> Vec<(u64, u32)> {
-    tokens_and_fingerprints(text, body, params).1
-}
-
 fn prepare(doc: Document, meta: CleanMeta, hash: String, params: &Params) -> NewDoc {
     let (tokens, fps) = tokens_and_fingerprints(&doc.text, meta.body.as_deref(), params);
     NewDoc {
@@ -194,7 +190,7 @@ pub fn trace(
             (params.ngram, params.window, params.sentence_min_words),
             |docs| {
                 docs.par_iter()
-                    .map(|(text, body)| fingerprint_text(text, body.as_deref(), params))
+                    .map(|(text, body)| tokens_and_fingerprints(text, body.as_deref(), params).1)
                     .collect()
             },
         )?;

@@ -42,19 +42,15 @@ fn damaged_words(chars: &[char], tokens: &[Token]) -> Vec<u32> {
             && w.iter().all(|c| c.is_alphabetic())
             && !k.checked_sub(1).is_some_and(|j| shouted(word(&tokens[j])))
             && !tokens.get(k + 1).is_some_and(|n| shouted(word(n)));
+        // A word in lower case after a space that follows a sentence end.
+        let before = chars.get(..t.begin as usize).unwrap_or(&[]);
         let lower_start = w.first().is_some_and(|c| c.is_lowercase())
-            && chars
-                .get(..t.begin as usize)
-                .and_then(|before| before.iter().rev().find(|c| !c.is_whitespace()))
-                .is_some_and(|&c| matches!(c, '.' | '!' | '?'))
-            && chars.get(..t.begin as usize).is_some_and(|before| {
-                before
-                    .iter()
-                    .rev()
-                    .take_while(|c| c.is_whitespace())
-                    .count()
-                    >= 1
-            });
+            && before.last().is_some_and(|c| c.is_whitespace())
+            && before
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|&c| matches!(c, '.' | '!' | '?'));
         if mixed || lone_capitals || lower_start {
             out.push(t.begin);
         }
