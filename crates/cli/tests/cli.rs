@@ -2,31 +2,16 @@
 //! worked example of ../shared/seeds (when present), bad input, incremental
 //! runs, determinism, interrupted runs, exports.
 
+mod common;
+
+use common::{bin, example_file, ok, run};
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_echotrace"))
-}
+use std::process::Stdio;
 
 fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/newsroom.jsonl")
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("echotrace runs")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "echotrace {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    example_file("newsroom.jsonl")
 }
 
 fn db_in(dir: &Path) -> String {

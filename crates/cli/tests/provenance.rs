@@ -3,28 +3,19 @@
 //! user registry, hostile article text in the report, and an older store
 //! gaining provenance on the next run.
 
+mod common;
+
+use common::{example_file, ok};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn echotrace(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_echotrace"))
-        .args(args)
-        .output()
-        .expect("echotrace runs");
-    assert!(
-        out.status.success(),
-        "echotrace {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
+    ok(args)
 }
 
 fn example() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples/newsroom.jsonl")
-        .display()
-        .to_string()
+    example_file("newsroom.jsonl").display().to_string()
 }
 
 /// Passage export records by document id.
