@@ -76,7 +76,7 @@ pub fn align_pair(
     seeds: &[(u32, u32)],
     params: &Params,
 ) -> Vec<AlignedPassage> {
-    align_seeds(a, b, seeds, &[], params)
+    align_seeds(a, b, seeds, &[], (&[], &[]), params)
 }
 
 /// Aligns a candidate pair: like [`align_pair`], but the candidate's common
@@ -88,7 +88,14 @@ pub fn align_candidate(
     cand: &crate::candidates::Candidate,
     params: &Params,
 ) -> Vec<AlignedPassage> {
-    align_seeds(a, b, &cand.seeds, &cand.common, params)
+    align_seeds(
+        a,
+        b,
+        &cand.seeds,
+        &cand.common,
+        (&cand.frequent_a, &cand.frequent_b),
+        params,
+    )
 }
 
 fn align_seeds(
@@ -96,6 +103,7 @@ fn align_seeds(
     b: Tokenized<'_>,
     seeds: &[(u32, u32)],
     common: &[(u32, u32)],
+    frequent: (&[u32], &[u32]),
     params: &Params,
 ) -> Vec<AlignedPassage> {
     let (ta, tb) = (a.tokens, b.tokens);
@@ -115,7 +123,13 @@ fn align_seeds(
             found.push(p);
         }
     }
-    dedupe(found)
+    let mut found = dedupe(found);
+    let companions = crate::companion::companion_sentences(a, b, &found, &seeds, frequent, params);
+    if !companions.is_empty() {
+        found.extend(companions);
+        found = dedupe(found);
+    }
+    found
 }
 
 /// Groups seeds into forward chains with bounded gaps.
@@ -316,7 +330,7 @@ fn seed_coverage(
 /// alone is rare ("Ces informations ont d'abord été publiées par X.",
 /// "D'après les informations publiées par X :"), which every document
 /// filling the slot the same way repeats.
-fn template_like(
+pub(crate) fn template_like(
     sa: Tokenized<'_>,
     sb: Tokenized<'_>,
     seeds: &[(u32, u32)],
@@ -373,7 +387,7 @@ fn whole_sentences(side: Tokenized<'_>, first: usize, last: usize) -> bool {
 
 /// True when a sentence ends between token `k - 1` and token `k` (or `k` is
 /// the first token, or one past the last).
-fn break_before(side: Tokenized<'_>, k: usize) -> bool {
+pub(crate) fn break_before(side: Tokenized<'_>, k: usize) -> bool {
     crate::normalise::sentence_break_before(side.text, side.tokens, k)
 }
 
@@ -588,6 +602,8 @@ mod tests {
                 b: 1,
                 seeds,
                 common: Vec::new(),
+                frequent_a: Vec::new(),
+                frequent_b: Vec::new(),
             },
         );
     }

@@ -30,6 +30,13 @@ pub struct Candidate {
     /// found in more than `sentence_max_df` documents: good enough to link
     /// long passages, not to vouch for a short one (boilerplate sentences).
     pub common: Vec<(u32, u32)>,
+    /// Word positions in A, then in B, of every fingerprint of the
+    /// document (shared or not) found in more than `sentence_max_df`
+    /// documents, sorted: where each text holds common phrases, which
+    /// cannot vouch for a short companion sentence (see
+    /// [`crate::companion`]).
+    pub frequent_a: Vec<u32>,
+    pub frequent_b: Vec<u32>,
 }
 
 /// High bit of a seed's position in B: set when its fingerprint is common.
@@ -88,6 +95,7 @@ pub fn candidate_pairs_within(
     postings.dedup();
     let chunks = group_chunks(&postings, 1 << 16);
     let n_docs = postings.iter().map(|p| p.doc as u64 + 1).max().unwrap_or(0);
+    let frequent = frequent_positions(&postings, &chunks, n_docs as usize, params);
     // How many seeds all pairs would emit, to cut the work into blocks.
     let emitted: u64 = chunks
         .par_iter()
@@ -129,12 +137,51 @@ pub fn candidate_pairs_within(
                         .filter(|s| s.pb & COMMON_BIT != 0)
                         .map(|s| (s.pa, s.b()))
                         .collect(),
+                    frequent_a: frequent[(pair >> 32) as usize].clone(),
+                    frequent_b: frequent[pair as u32 as usize].clone(),
                 });
             }
             i = j;
         }
     }
     result
+}
+
+/// Per document, the sorted word positions of its fingerprints found in
+/// more than `sentence_max_df` documents.
+fn frequent_positions(
+    postings: &[Posting],
+    chunks: &[(usize, usize)],
+    n_docs: usize,
+    params: &Params,
+) -> Vec<Vec<u32>> {
+    let found: Vec<Vec<(u32, u32)>> = chunks
+        .par_iter()
+        .map(|&(s, e)| {
+            let mut out = Vec::new();
+            let run_start = |i: usize| i == s || postings[i - 1].hash != postings[i].hash;
+            let mut i = s;
+            while i < e {
+                let mut j = i + 1;
+                while j < e && !run_start(j) {
+                    j += 1;
+                }
+                let run = &postings[i..j];
+                let df = 1 + run.windows(2).filter(|w| w[0].doc != w[1].doc).count();
+                if df > params.sentence_max_df {
+                    out.extend(run.iter().map(|p| (p.doc, p.pos)));
+                }
+                i = j;
+            }
+            out
+        })
+        .collect();
+    let mut per_doc: Vec<Vec<u32>> = vec![Vec::new(); n_docs];
+    for (doc, pos) in found.into_iter().flatten() {
+        per_doc[doc as usize].push(pos);
+    }
+    per_doc.par_iter_mut().for_each(|v| v.sort_unstable());
+    per_doc
 }
 
 /// Runs of equal hashes in `postings` that can emit pairs, as (start, end,
@@ -330,6 +377,8 @@ mod tests {
                 b: 1,
                 seeds: vec![(0, 5), (3, 9)],
                 common: vec![],
+                frequent_a: vec![],
+                frequent_b: vec![],
             }]
         );
     }
