@@ -26,7 +26,7 @@ fn show(name: &str, p: &Prf) -> String {
 fn main() {
     let data = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"));
     let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    // STORY_THRESHOLD / STORY_ENTITY_WEIGHT override the defaults (for tuning on the dev set).
+    // STORY_THRESHOLD / STORY_ENTITY_WEIGHT / STORY_RELATIVE override the defaults (for tuning on the dev set).
     let mut so = StoryOptions::default();
     if let Some(t) = std::env::var("STORY_THRESHOLD")
         .ok()
@@ -39,6 +39,19 @@ fn main() {
         .and_then(|x| x.parse().ok())
     {
         so.entity_weight = t;
+    }
+    // STORY_RELATIVE: the second look's threshold (0: none).
+    if let Some(t) = std::env::var("STORY_RELATIVE")
+        .ok()
+        .and_then(|x| x.parse().ok())
+    {
+        so.relative_threshold = t;
+    }
+    if let Some(t) = std::env::var("XR").ok().and_then(|x| x.parse().ok()) {
+        so.relative_ratio = t;
+    }
+    if let Some(t) = std::env::var("XM").ok().and_then(|x| x.parse().ok()) {
+        so.relative_min_candidates = t;
     }
     let mut no = NarrativeOptions::default();
     if let Some(t) = std::env::var("NARRATIVE_THRESHOLD")

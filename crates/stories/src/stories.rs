@@ -2,8 +2,11 @@
 //! document is compared with the centroids of the existing stories that
 //! share its heaviest features, and joins the most similar one whose time
 //! span is within a window of days of its date; otherwise it starts a new
-//! story. The state serialises, so a later run continues where this one
-//! stopped.
+//! story. Once a batch is placed, a document still alone in the story it
+//! started looks again, and joins the best story at a lower bar when that
+//! story stands out from the other candidates (a relative decision, for
+//! events whose reports differ more than unrelated reports agree). The
+//! state serialises, so a later run continues where this one stopped.
 
 use crate::codec::{Reader, Writer};
 use crate::dates::{gap, iso, parse_interval};
@@ -75,10 +78,36 @@ pub struct StoryOptions {
     /// through the most looked-up features (bounded work per document).
     #[serde(default = "default_max_candidates")]
     pub max_candidates: usize,
+    /// Second look at the documents of a batch left alone in a story of
+    /// their own: such a document joins its most similar story at this
+    /// lower similarity when that story stands out from the others it was
+    /// compared with (see `relative_ratio`); 0: no second look.
+    #[serde(default = "default_relative_threshold")]
+    pub relative_threshold: f32,
+    /// How many times the median similarity of the other candidate stories
+    /// the best one must reach to be joined at `relative_threshold`.
+    #[serde(default = "default_relative_ratio")]
+    pub relative_ratio: f32,
+    /// Fewest candidate stories for that comparison (with fewer, the
+    /// median says nothing about the document's background similarity).
+    #[serde(default = "default_relative_min_candidates")]
+    pub relative_min_candidates: usize,
 }
 
 fn default_max_candidates() -> usize {
     64
+}
+
+fn default_relative_threshold() -> f32 {
+    0.2
+}
+
+fn default_relative_ratio() -> f32 {
+    2.0
+}
+
+fn default_relative_min_candidates() -> usize {
+    8
 }
 
 impl Default for StoryOptions {
@@ -92,6 +121,9 @@ impl Default for StoryOptions {
             lookup_features: 24,
             postings_per_feature: 256,
             max_candidates: default_max_candidates(),
+            relative_threshold: default_relative_threshold(),
+            relative_ratio: default_relative_ratio(),
+            relative_min_candidates: default_relative_min_candidates(),
         }
     }
 }
@@ -165,9 +197,14 @@ pub struct StoryIndex {
     /// Per-story counter reused by candidate lookup (all zero between
     /// documents; not saved).
     counter: Vec<u32>,
+    /// While a batch is placed: the first story it created, and for every
+    /// key whose postings got one of its stories, the length of the list
+    /// before (so that its stories can be renumbered; not saved).
+    batch: Option<(StoryId, KeyMap<usize>)>,
 }
 
 /// A document ready to be placed: its weights and metadata.
+#[derive(Clone)]
 struct Prepared {
     member: StoryMember,
     day: Option<(i64, i64)>,
@@ -215,6 +252,7 @@ impl StoryIndex {
             assigned: Vec::new(),
             norms: Vec::new(),
             counter: Vec::new(),
+            batch: None,
         }
     }
 
@@ -236,7 +274,7 @@ impl StoryIndex {
     pub fn add(&mut self, doc: &StoryDoc) -> StoryId {
         let (p, counts) = prepare(doc);
         self.df.add(&counts);
-        self.place(p)
+        self.place(p, false).0
     }
 
     /// Adds a batch: features are computed in parallel, document
@@ -253,13 +291,135 @@ impl StoryIndex {
             self.df.add(&counts);
             slots.push(Some(p));
         }
+        let base = self.stories.len() as StoryId;
+        let assigned_base = self.assigned.len();
+        self.batch = Some((base, KeyMap::default()));
         let mut out = vec![0; slots.len()];
+        // Documents that started a story: (input index, place in
+        // `assigned`, the document).
+        let mut alone: Vec<(usize, usize, Prepared)> = Vec::new();
         for i in order {
             if let Some(p) = slots[i].take() {
-                out[i] = self.place(p);
+                let at = self.assigned.len();
+                let (sid, started) = self.place(p, self.opts.relative_threshold > 0.0);
+                out[i] = sid;
+                if let Some(p) = started {
+                    alone.push((i, at, p));
+                }
+            }
+        }
+        // Second look, now that the whole batch is placed, at the documents
+        // still alone in the story they started.
+        let mut vacated = false;
+        for (i, at, mut p) in alone {
+            let own = out[i];
+            if self.stories[own as usize].members.len() != 1 {
+                continue;
+            }
+            let (w, wn) = self.weigh(&p);
+            let scored = self.score(&w, &wn, p.day, p.member.lang.as_deref(), Some(own));
+            let Some((sim, sid)) = self.relative_best(&scored) else {
+                continue;
+            };
+            // The document leaves its story for `sid`.
+            let s = &mut self.stories[own as usize];
+            s.members.clear();
+            s.centroid.clear();
+            s.span = None;
+            s.langs.clear();
+            s.claim_docs = 0;
+            vacated = true;
+            p.member.score = sim;
+            self.assigned[at].1 = sid;
+            self.attach(sid, p);
+            out[i] = sid;
+        }
+        let batch = self.batch.take();
+        if let (true, Some((base, log))) = (vacated, batch) {
+            let map = self.compact(base, &log, assigned_base);
+            for x in &mut out {
+                if *x >= base {
+                    *x = map[(*x - base) as usize].unwrap_or(*x);
+                }
             }
         }
         out
+    }
+
+    /// The story a document alone in its own story joins on the second
+    /// look: the most similar of `scored` when it reaches the threshold,
+    /// or `relative_threshold` and `relative_ratio` times the median
+    /// similarity of the other candidates (at least
+    /// `relative_min_candidates` of them).
+    fn relative_best(&self, scored: &[(StoryId, f32)]) -> Option<(f32, StoryId)> {
+        let mut best: Option<(f32, StoryId)> = None;
+        for &(sid, sim) in scored {
+            if best.is_none_or(|(b, bid)| sim > b || (sim == b && sid < bid)) {
+                best = Some((sim, sid));
+            }
+        }
+        let (sim, sid) = best?;
+        if sim >= self.opts.threshold {
+            return Some((sim, sid));
+        }
+        if sim < self.opts.relative_threshold
+            || scored.len() < self.opts.relative_min_candidates.max(2)
+        {
+            return None;
+        }
+        let mut others: Vec<f32> = scored.iter().filter(|x| x.0 != sid).map(|x| x.1).collect();
+        others.sort_by(|a, b| a.total_cmp(b));
+        let median = others[others.len() / 2];
+        (sim >= self.opts.relative_ratio * median).then_some((sim, sid))
+    }
+
+    /// Renumbers the stories created since `base` without the ones left
+    /// empty (postings from `log`, assignments from `assigned_base`);
+    /// returns the new number of each.
+    fn compact(
+        &mut self,
+        base: StoryId,
+        log: &KeyMap<usize>,
+        assigned_base: usize,
+    ) -> Vec<Option<StoryId>> {
+        let mut map: Vec<Option<StoryId>> = Vec::new();
+        let mut next = base;
+        for s in &self.stories[base as usize..] {
+            if s.members.is_empty() {
+                map.push(None);
+            } else {
+                map.push(Some(next));
+                next += 1;
+            }
+        }
+        let renumber = |sid: StoryId| -> Option<StoryId> {
+            if sid < base {
+                Some(sid)
+            } else {
+                map.get((sid - base) as usize).copied().flatten()
+            }
+        };
+        let tail: Vec<StoryState> = self.stories.drain(base as usize..).collect();
+        self.stories
+            .extend(tail.into_iter().filter(|s| !s.members.is_empty()));
+        for (k, &from) in log {
+            if let Some(list) = self.postings.get_mut(k) {
+                let kept: Vec<StoryId> = list[from.min(list.len())..]
+                    .iter()
+                    .filter_map(|&sid| renumber(sid))
+                    .collect();
+                list.truncate(from);
+                list.extend(kept);
+            }
+        }
+        for a in &mut self.assigned[assigned_base..] {
+            if let Some(sid) = renumber(a.1) {
+                a.1 = sid;
+            }
+        }
+        self.norms.truncate(base as usize);
+        self.counter.truncate(base as usize);
+        map
     }
 
     /// Similarity of a document (weights with idf, squared norms) with a
@@ -340,7 +500,8 @@ impl StoryIndex {
         counted.into_iter().map(|x| x.1).collect()
     }
 
-    fn place(&mut self, mut p: Prepared) -> StoryId {
+    /// A document's weights with their idf, and its squared norms per kind.
+    fn weigh(&self, p: &Prepared) -> (Vec<(u64, f32, f32)>, [f64; 4]) {
         let w: Vec<(u64, f32, f32)> = p
             .weights
             .iter()
@@ -351,8 +512,20 @@ impl StoryIndex {
             let v = (x * idf) as f64;
             wn[kind_of(*k) as usize] += v * v;
         }
-        let cands = self.candidates(&w, p.day);
-        let lang = p.member.lang.clone();
+        (w, wn)
+    }
+
+    /// The candidate stories of a document (but `exclude`) with their
+    /// similarity, in candidate order.
+    fn score(
+        &mut self,
+        w: &[(u64, f32, f32)],
+        wn: &[f64; 4],
+        day: Option<(i64, i64)>,
+        lang: Option<&str>,
+        exclude: Option<StoryId>,
+    ) -> Vec<(StoryId, f32)> {
+        let cands = self.candidates(w, day);
         // Candidates are scored in parallel (their norms computed again when
         // the document frequencies changed since), the best kept in order.
         let epoch = self.df.n_docs + 1;
@@ -363,14 +536,14 @@ impl StoryIndex {
         let scored: Vec<(StoryId, f32, Option<[f64; 4]>)> = cands
             .par_iter()
             .with_min_len(8)
-            .filter(|&&sid| (sid as usize) < this.stories.len())
+            .filter(|&&sid| (sid as usize) < this.stories.len() && Some(sid) != exclude)
             .map(|&sid| {
                 let s = &this.stories[sid as usize];
                 let cached = this.norms[sid as usize];
                 let fresh = (cached.0 != epoch).then(|| kind_norms(&s.centroid, &this.df));
                 let sn = fresh.unwrap_or(cached.1);
-                let mut sim = this.similarity(&w, &wn, &sn, lang.as_deref(), s);
-                if let (Some(d), Some(span), true) = (p.day, s.span, this.opts.window_days > 0) {
+                let mut sim = this.similarity(w, wn, &sn, lang, s);
+                if let (Some(d), Some(span), true) = (day, s.span, this.opts.window_days > 0) {
                     // Later in the window, a higher bar.
                     let x = gap(d, span) as f32 / this.opts.window_days as f32;
                     sim *= 1.0 - 0.5 * x * x;
@@ -378,23 +551,40 @@ impl StoryIndex {
                 (sid, sim, fresh)
             })
             .collect();
+        scored
+            .into_iter()
+            .map(|(sid, sim, fresh)| {
+                if let Some(n) = fresh {
+                    self.norms[sid as usize] = (epoch, n);
+                }
+                (sid, sim)
+            })
+            .collect()
+    }
+
+    /// Places a document: in the most similar candidate story at the
+    /// threshold, else in a new one (then returned too when `keep`).
+    fn place(&mut self, mut p: Prepared, keep: bool) -> (StoryId, Option<Prepared>) {
+        let (w, wn) = self.weigh(&p);
+        let scored = self.score(&w, &wn, p.day, p.member.lang.as_deref(), None);
         let mut best: Option<(f32, StoryId)> = None;
-        for (sid, sim, fresh) in scored {
-            if let Some(n) = fresh {
-                self.norms[sid as usize] = (epoch, n);
-            }
+        for (sid, sim) in scored {
             if sim >= self.opts.threshold
                 && best.is_none_or(|(b, bid)| sim > b || (sim == b && sid < bid))
             {
                 best = Some((sim, sid));
             }
         }
+        let mut kept = None;
         let sid = match best {
             Some((sim, sid)) => {
                 p.member.score = sim;
                 sid
             }
             None => {
+                if keep {
+                    kept = Some(p.clone());
+                }
                 self.stories.push(StoryState {
                     members: Vec::new(),
                     span: None,
@@ -406,12 +596,18 @@ impl StoryIndex {
             }
         };
         self.assigned.push((p.member.id.clone(), sid));
+        self.attach(sid, p);
+        (sid, kept)
+    }
+
+    /// Adds a placed document to story `sid`.
+    fn attach(&mut self, sid: StoryId, mut p: Prepared) {
         let size = self.opts.centroid_size;
         if let Some(n) = self.norms.get_mut(sid as usize) {
             n.0 = 0;
         }
         let Some(s) = self.stories.get_mut(sid as usize) else {
-            return sid;
+            return;
         };
         let before: Vec<u64> = s.centroid.iter().map(|x| x.0).collect();
         add_into(&mut s.centroid, &p.weights, 1.0);
@@ -427,7 +623,7 @@ impl StoryIndex {
                 None => d,
             });
         }
-        if let Some(l) = &lang {
+        if let Some(l) = &p.member.lang {
             *s.langs.entry(l.clone()).or_insert(0) += 1;
         }
         let new_keys: Vec<u64> = s
@@ -439,9 +635,14 @@ impl StoryIndex {
         s.claim_docs += p.claims as u32;
         s.members.push(p.member);
         for k in new_keys {
-            self.postings.entry(k).or_default().push(sid);
+            let list = self.postings.entry(k).or_default();
+            if let Some((base, log)) = &mut self.batch {
+                if sid >= *base {
+                    log.entry(k).or_insert(list.len());
+                }
+            }
+            list.push(sid);
         }
-        sid
     }
 
     /// The saved state: a compact binary encoding (see `codec`), the same
@@ -621,6 +822,7 @@ impl StoryIndex {
             assigned,
             norms: Vec::new(),
             counter: Vec::new(),
+            batch: None,
         })
     }
 
@@ -742,5 +944,90 @@ mod tests {
         let c = ix.add(&doc("c", "2022-05-02", "fr", t));
         assert_eq!(a, b);
         assert_ne!(a, c);
+    }
+
+    /// Ten stories about the president, then two reports of his visit to
+    /// Britain that share less than the threshold asks: alone, each would
+    /// start a story; after the batch, each stands out from the others.
+    fn visit_batch() -> Vec<StoryDoc> {
+        let topics = [
+            "tariffs on steel imports from Canada and Mexico were delayed",
+            "the migrant caravan reached the border crossing at Tijuana",
+            "Robert Mueller sent questions about obstruction to his lawyers",
+            "James Comey memos were released to Congress by Justice",
+            "North Korea suspended nuclear missile tests at Punggye",
+            "Emmanuel Macron argued for the Iran accord at the White House",
+            "Benjamin Netanyahu presented files seized from Tehran archives",
+            "Mike Pompeo met Kim Jong Un secretly in Pyongyang at Easter",
+            "the Democratic Party sued WikiLeaks and the Russian government",
+            "Japanese premier Shinzo Abe discussed trade at Mar-a-Lago",
+        ];
+        let mut docs: Vec<StoryDoc> = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| StoryDoc {
+                id: format!("b{i}"),
+                lang: Some("en".into()),
+                text: format!(
+                    "President Donald Trump said on Tuesday that {t}. Officials in Washington said the president spoke with reporters."
+                ),
+                ..Default::default()
+            })
+            .collect();
+        docs.push(StoryDoc {
+            id: "v1".into(),
+            lang: Some("en".into()),
+            text: "President Donald Trump will visit Britain in July and meet Theresa May. Protesters in London plan marches against the president during the trip.".into(),
+            ..Default::default()
+        });
+        docs.push(StoryDoc {
+            id: "v2".into(),
+            lang: Some("en".into()),
+            text: "Downing Street confirmed that Trump will visit the United Kingdom on 13 July. Theresa May invited him last year; the Queen will receive him at Windsor, away from protesters in London.".into(),
+            ..Default::default()
+        });
+        docs
+    }
+
+    #[test]
+    fn second_look_joins_a_document_that_stands_out() {
+        let docs = visit_batch();
+        // A threshold above the two reports' similarity, so that only the
+        // second look can put them together.
+        let mut opts = StoryOptions {
+            threshold: 0.4,
+            relative_threshold: 0.0,
+            ..StoryOptions::default()
+        };
+        let ids = StoryIndex::new(opts.clone()).add_batch(&docs);
+        assert_ne!(ids[10], ids[11], "without the second look: two stories");
+        opts.relative_threshold = 0.2;
+        let mut ix = StoryIndex::new(opts.clone());
+        let ids = ix.add_batch(&docs);
+        assert_eq!(ids[10], ids[11], "the visit reports stand out: one story");
+        let mut distinct = ids[..10].to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 10, "the background stories stay apart");
+        // The story left empty is gone: ids are dense, assignments agree.
+        assert_eq!(ix.len(), 11);
+        assert!(ids.iter().all(|&s| (s as usize) < ix.len()));
+        for (d, s) in docs.iter().zip(&ids) {
+            assert!(ix.assignments().contains(&(d.id.clone(), *s)));
+            let st = ix.story(*s).expect("story");
+            assert!(st.documents.iter().any(|m| m.id == d.id));
+        }
+        // The saved state goes on: a copy of a report finds their story.
+        let mut again = StoryIndex::from_bytes(&ix.to_bytes()).expect("state");
+        let copy = StoryDoc {
+            id: "v3".into(),
+            ..docs[11].clone()
+        };
+        assert_eq!(again.add(&copy), ids[10]);
+        // Without candidates to compare with, nothing stands out: the two
+        // reports alone with one other story stay apart.
+        let few = vec![docs[0].clone(), docs[10].clone(), docs[11].clone()];
+        let ids = StoryIndex::new(opts).add_batch(&few);
+        assert_ne!(ids[1], ids[2]);
     }
 }
