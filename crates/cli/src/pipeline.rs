@@ -75,6 +75,9 @@ pub struct TraceStats {
     pub seconds_clean: f64,
     pub seconds_candidates: f64,
     pub seconds_align: f64,
+    /// Pairs aligned as cluster mates (see `echotrace_core::mates`).
+    pub mate_pairs: usize,
+    pub seconds_mates: f64,
     pub seconds_cluster: f64,
     /// Quote extraction (in batches and catching up) and linking.
     pub seconds_quotes: f64,
@@ -462,6 +465,10 @@ fn trace_pending(store: &mut Store, opts: &TraceOptions, stats: &mut TraceStats)
     pb.finish_and_clear();
     stats.seconds_align = t.elapsed().as_secs_f64();
 
+    let t = Instant::now();
+    align_mates_of_store(store, &mut cache, &doc_keys, &is_new, params, stats)?;
+    stats.seconds_mates = t.elapsed().as_secs_f64();
+
     // Cluster every alignment of the store and mark the pending documents traced.
     let t = Instant::now();
     recluster(store)?;
@@ -586,6 +593,98 @@ fn align_chunk(
         })
         .collect();
     Ok(rows.into_iter().flatten().collect())
+}
+
+/// Most rounds of mate alignment in one run (mates found in one round can
+/// meet in a passage and make mates for the next; in practice the second
+/// round finds few and the third almost none).
+const MATE_ROUNDS: usize = 3;
+
+/// Aligns the cluster mates of the store ([`echotrace_core::mates`]): pairs
+/// of documents whose alignments with a third one meet in one of its
+/// passages, not aligned to each other, one of the three new in this run.
+fn align_mates_of_store(
+    store: &mut Store,
+    cache: &mut TokenCache,
+    doc_keys: &[i64],
+    is_new: &[bool],
+    params: &Params,
+    stats: &mut TraceStats,
+) -> Result<()> {
+    let index: HashMap<i64, u32> = doc_keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (k, i as u32))
+        .collect();
+    let mut tried: std::collections::HashSet<(u32, u32)> = std::collections::HashSet::new();
+    for _ in 0..MATE_ROUNDS {
+        let links: Vec<Link> = store
+            .alignments()?
+            .iter()
+            .filter_map(|(_, r)| {
+                Some(Link {
+                    a: Side {
+                        doc: *index.get(&r.doc_a)?,
+                        span: r.a,
+                    },
+                    b: Side {
+                        doc: *index.get(&r.doc_b)?,
+                        span: r.b,
+                    },
+                })
+            })
+            .collect();
+        let clustering = cluster(&links);
+        let pending = |d: u32| is_new.get(d as usize).copied().unwrap_or(false);
+        let pairs: Vec<(u32, u32)> =
+            echotrace_core::mates::mate_pairs(&links, &clustering, pending)
+                .into_iter()
+                .filter(|p| tried.insert(*p))
+                .collect();
+        if pairs.is_empty() {
+            break;
+        }
+        stats.mate_pairs += pairs.len();
+        let mut added = 0;
+        for chunk in pairs.chunks(ALIGN_CHUNK) {
+            let mut needed: Vec<u32> = chunk.iter().flat_map(|&(a, b)| [a, b]).collect();
+            needed.sort_unstable();
+            needed.dedup();
+            let loaded = cache.get_all(store, &needed, doc_keys)?;
+            let rows: Vec<AlignmentRow> = chunk
+                .par_iter()
+                .flat_map_iter(|&(x, y)| {
+                    let (lx, ly) = (&loaded[&x], &loaded[&y]);
+                    let a = Tokenized {
+                        text: &lx.text,
+                        tokens: &lx.tokens,
+                    };
+                    let b = Tokenized {
+                        text: &ly.text,
+                        tokens: &ly.tokens,
+                    };
+                    echotrace_core::mates::align_mates(a, b, params)
+                        .into_iter()
+                        .map(|p| AlignmentRow {
+                            doc_a: doc_keys[x as usize],
+                            a: widen(lx, p.a, p.a_words),
+                            doc_b: doc_keys[y as usize],
+                            b: widen(ly, p.b, p.b_words),
+                            matched_words: p.matched,
+                            score: p.score,
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            added += rows.len();
+            store.insert_alignments(&rows)?;
+        }
+        stats.alignments_added += added;
+        if added == 0 {
+            break;
+        }
+    }
+    Ok(())
 }
 
 fn widen(l: &Loaded, s: CharSpan, words: (u32, u32)) -> CharSpan {

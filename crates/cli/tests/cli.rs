@@ -988,3 +988,59 @@ fn site_templates_persist_across_runs() {
     ok(&["trace", &second, "--db", &fresh, "-q"]);
     assert!(!template_is_removed(&fresh));
 }
+
+/// A source text and two heavy rewrites of it (one word in six replaced, at
+/// different places): each rewrite aligns with the source, the two rewrites
+/// share no five-word run (no candidate pair), and are aligned as cluster
+/// mates.
+#[test]
+fn two_rewrites_of_one_source_are_aligned_as_mates() {
+    let source = "The river board met in the old mill on Monday evening and voted to close the stone bridge at Varne to lorries for the whole winter, because inspectors who dived under the arches last week found that two of the piers had shifted during the autumn floods and that water now runs through a crack in the eastern abutment. Farmers on the far bank, who drive their milk to the dairy across the bridge every morning, said the detour through the hills would add an hour to each trip, and the mayor promised to ask the region for a temporary ferry until the engineers finish their repairs in the spring.";
+    let words: Vec<&str> = source.split(' ').collect();
+    let rewrite = |every: usize, offset: usize, with: &str| -> String {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i % every == offset {
+                    format!("{with}{i}")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let x = rewrite(6, 0, "quite");
+    let y = rewrite(6, 2, "rather");
+    let other = "A bakery in the upper town won a national prize for its rye bread this year, and the owner thanked the neighbours who grow and mill the grain by hand.";
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut f = std::fs::File::create(&input).unwrap();
+    for (id, text) in [("src", source), ("x", &x), ("y", &y), ("other", other)] {
+        writeln!(f, "{}", serde_json::json!({"id": id, "text": text})).unwrap();
+    }
+    drop(f);
+    let db = db_in(dir.path());
+    let out = ok(&[
+        "trace",
+        input.to_str().unwrap(),
+        "--db",
+        &db,
+        "--json",
+        "--no-quotes",
+        "--no-stories",
+    ]);
+    let stats: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(stats["candidate_pairs"], 2, "{stats}");
+    assert_eq!(stats["mate_pairs"], 1, "{stats}");
+    let linked = linked_docs(&db);
+    assert_eq!(
+        linked,
+        vec![
+            ("src".to_string(), "x".to_string()),
+            ("src".to_string(), "y".to_string()),
+            ("x".to_string(), "y".to_string()),
+        ]
+    );
+}

@@ -32,7 +32,6 @@
 use crate::align::{break_before, template_like, AlignedPassage, Tokenized};
 use crate::model::CharSpan;
 use crate::params::Params;
-use std::collections::HashMap;
 
 /// Fewest aligned words of a companion (sentence run).
 pub const COMPANION_MIN_WORDS: usize = 5;
@@ -127,41 +126,45 @@ pub(crate) fn companion_sentences(
     let hb: Vec<u64> = sb.tokens.iter().map(|t| t.hash).collect();
     let bigram =
         |h: &[u64], k: usize| h[k].rotate_left(17) ^ h[k + 1].wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    // Word bigrams of B's free sentences -> sentence numbers.
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    // Word bigrams of B's free sentences, with their sentence numbers,
+    // sorted for binary search.
+    let mut index: Vec<(u64, u32)> = Vec::new();
     for (s, &(b0, b1)) in sent_b.iter().enumerate() {
-        if !free_b((b0, b1)) {
-            continue;
-        }
-        for k in b0..b1 - 1 {
-            let e = index.entry(bigram(&hb, k)).or_default();
-            if e.last() != Some(&(s as u32)) {
-                e.push(s as u32);
-            }
+        if free_b((b0, b1)) {
+            index.extend((b0..b1 - 1).map(|k| (bigram(&hb, k), s as u32)));
         }
     }
-    // Sentence pairs sharing enough bigrams to be worth verifying.
+    if index.is_empty() {
+        return Vec::new();
+    }
+    index.sort_unstable();
+    index.dedup();
+    // Sentence pairs sharing at least two bigrams, worth verifying.
     let mut partners: Vec<(usize, usize)> = Vec::new();
-    let mut counts: HashMap<u32, u32> = HashMap::new();
+    let mut counts = vec![0u32; sent_b.len()];
+    let mut touched: Vec<u32> = Vec::new();
     for (s, &(a0, a1)) in sent_a.iter().enumerate() {
         if !free_a((a0, a1)) {
             continue;
         }
-        counts.clear();
         for k in a0..a1 - 1 {
-            if let Some(bs) = index.get(&bigram(&ha, k)) {
-                for &t in bs {
-                    *counts.entry(t).or_default() += 1;
+            let g = bigram(&ha, k);
+            let from = index.partition_point(|e| e.0 < g);
+            for &(_, t) in index[from..].iter().take_while(|e| e.0 == g) {
+                if counts[t as usize] == 0 {
+                    touched.push(t);
                 }
+                counts[t as usize] += 1;
             }
         }
-        let mut hits: Vec<(u32, u32)> = counts
-            .iter()
-            .filter(|&(_, &c)| c as usize >= 2)
-            .map(|(&t, &c)| (t, c))
-            .collect();
-        hits.sort_unstable();
-        partners.extend(hits.into_iter().map(|(t, _)| (s, t as usize)));
+        touched.sort_unstable();
+        for &t in &touched {
+            if counts[t as usize] >= 2 {
+                partners.push((s, t as usize));
+            }
+            counts[t as usize] = 0;
+        }
+        touched.clear();
     }
     let mut out = Vec::new();
     let mut used_a = vec![false; sent_a.len()];

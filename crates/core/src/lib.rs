@@ -8,7 +8,8 @@
 //! [`model`] (records) → [`normalise`] (tokens with offsets into the original
 //! text) → [`fingerprint`] (winnowed word n-gram hashes) → [`candidates`]
 //! (inverted index, document pairs with seed positions) → [`align`] (passages
-//! per pair, plus the short [`companion`] sentences of a confirmed pair) → [`cluster`] (passages grouped into reuse clusters). [`batch`]
+//! per pair, plus the short [`companion`] sentences of a confirmed pair; [`mates`]
+//! aligns documents that each align with a third) → [`cluster`] (passages grouped into reuse clusters). [`batch`]
 //! chains them over texts held in memory.
 
 pub mod align;
@@ -17,6 +18,7 @@ pub mod candidates;
 pub mod cluster;
 pub mod companion;
 pub mod fingerprint;
+pub mod mates;
 pub mod model;
 pub mod normalise;
 pub mod params;
