@@ -114,22 +114,58 @@ fn align_seeds(
         .collect();
     seeds.sort_unstable();
     seeds.dedup();
-    let mut common = common.to_vec();
-    common.sort_unstable();
-    let chains = chain_seeds(&seeds, params);
-    let mut found = Vec::new();
-    for chain in &chains {
-        if let Some(p) = align_chain(a, b, chain, &seeds, &common, params) {
-            found.push(p);
-        }
-    }
-    let mut found = dedupe(found);
+    let mut found = chain_passages(a, b, &seeds, common, params);
     let companions = crate::companion::companion_sentences(a, b, &found, &seeds, frequent, params);
     if !companions.is_empty() {
         found.extend(companions);
         found = dedupe(found);
     }
     found
+}
+
+/// The passages of the seed chains (`seeds` in range, sorted, distinct),
+/// without companions, de-duplicated.
+fn chain_passages(
+    a: Tokenized<'_>,
+    b: Tokenized<'_>,
+    seeds: &[(u32, u32)],
+    common: &[(u32, u32)],
+    params: &Params,
+) -> Vec<AlignedPassage> {
+    let mut common = common.to_vec();
+    common.sort_unstable();
+    let found = chain_seeds(seeds, params)
+        .iter()
+        .filter_map(|chain| align_chain(a, b, chain, seeds, &common, params))
+        .collect();
+    dedupe(found)
+}
+
+/// Like [`align_pair`], but only passages of at least `min_words` aligned
+/// words and `min_chars` characters on both sides: no whole short sentence,
+/// no companion. For seeds that carry no document frequencies (which tell
+/// a copied sentence from a formula such as a credit line).
+pub fn align_long(
+    a: Tokenized<'_>,
+    b: Tokenized<'_>,
+    seeds: &[(u32, u32)],
+    params: &Params,
+) -> Vec<AlignedPassage> {
+    let mut seeds: Vec<(u32, u32)> = seeds
+        .iter()
+        .copied()
+        .filter(|&(x, y)| (x as usize) < a.tokens.len() && (y as usize) < b.tokens.len())
+        .collect();
+    seeds.sort_unstable();
+    seeds.dedup();
+    chain_passages(a, b, &seeds, &[], params)
+        .into_iter()
+        .filter(|p| {
+            p.matched as usize >= params.min_words
+                && p.a.len() >= params.min_chars
+                && p.b.len() >= params.min_chars
+        })
+        .collect()
 }
 
 /// Groups seeds into forward chains with bounded gaps.

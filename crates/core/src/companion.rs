@@ -27,7 +27,9 @@
 //!   ("D'après les informations publiées par X"), makes a sentence a
 //!   formula, not a copy; and a filled-in template is refused as in the
 //!   main alignment (`template_like`), and so is a sentence made mostly of
-//!   capitalised words (a name: the outlet of a credit line, a caption).
+//!   capitalised words (a name: the outlet of a credit line, a caption) or
+//!   one where each text has a capitalised word the other lacks (a
+//!   template's slot filled with two names).
 
 use crate::align::{break_before, template_like, AlignedPassage, Tokenized};
 use crate::model::CharSpan;
@@ -229,15 +231,20 @@ fn mostly_names(
         if break_before(side, k) {
             continue;
         }
-        let t = side.tokens[k];
         words += 1;
-        let first = side
-            .text
-            .get(t.byte_begin as usize..)
-            .and_then(|s| s.chars().next());
-        capitals += first.is_some_and(char::is_uppercase) as usize;
+        capitals += capitalised(side, k) as usize;
     }
     words > 0 && 2 * capitals >= words
+}
+
+/// True when token `k` of `side` starts with a capital letter.
+fn capitalised(side: Tokenized<'_>, k: usize) -> bool {
+    let t = side.tokens[k];
+    let first = side
+        .text
+        .get(t.byte_begin as usize..)
+        .and_then(|s| s.chars().next());
+    first.is_some_and(char::is_uppercase)
 }
 
 /// True when one of the sorted word positions `at` lies in `range`.
@@ -277,6 +284,19 @@ fn verify(
         .map(|&(i, j)| ((ra.0 + i) as u32, (rb.0 + j) as u32))
         .collect();
     if mostly_names(sa, &chosen, |c| c.0) || mostly_names(sb, &chosen, |c| c.1) {
+        return None;
+    }
+    let unmatched_name =
+        |side: Tokenized<'_>, r: (usize, usize), pos: &dyn Fn(&(u32, u32)) -> u32| {
+            (r.0..r.1).any(|k| {
+                !chosen.iter().any(|c| pos(c) as usize == k)
+                    && !break_before(side, k)
+                    && capitalised(side, k)
+            })
+        };
+    if unmatched_name(sa, ra, &|c| c.0) && unmatched_name(sb, rb, &|c| c.1) {
+        // A name in one where the other has another name: a template's
+        // slot filled twice ("Voici ce que rapporte Le Journal de X").
         return None;
     }
     if template_like(sa, sb, seeds, &chosen, params) {
@@ -404,6 +424,21 @@ mod formula_tests {
         // in many documents.
         let at = tokenize(LONG).len() as u32;
         assert_eq!(align_frequent(&a, &b, vec![at]).len(), 1);
+    }
+
+    #[test]
+    fn a_template_filled_with_two_names_is_not_a_companion() {
+        let a =
+            format!("{LONG} Voici ce que rapporte notre confrère Le Journal de Brume. {OTHER_A}");
+        let b = format!(
+            "Voici ce que rapporte notre confrère Le Courrier de Brume.\n\n{OTHER_B}\n\n{LONG}"
+        );
+        assert_eq!(align_frequent(&a, &b, Vec::new()).len(), 1);
+        // The same sentence with the same name is a companion.
+        let b = format!(
+            "Voici ce que rapporte notre confrère Le Journal de Brume.\n\n{OTHER_B}\n\n{LONG}"
+        );
+        assert_eq!(align_frequent(&a, &b, Vec::new()).len(), 2);
     }
 
     #[test]

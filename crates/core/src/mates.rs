@@ -12,7 +12,7 @@
 //! only on the two texts, so it is the same whichever run or third
 //! document brought the pair up.
 
-use crate::align::{align_pair, AlignedPassage, Tokenized};
+use crate::align::{align_long, AlignedPassage, Tokenized};
 use crate::cluster::{Clustering, Link};
 use crate::params::Params;
 use std::collections::{HashMap, HashSet};
@@ -79,8 +79,10 @@ pub fn mate_pairs(
 /// Aligns two documents known to hold versions of one text (see
 /// [`mate_pairs`]): every word trigram they share (at most [`MAX_OCC`]
 /// occurrences per document) is a seed, and a seed counts only with
-/// another one near it on nearly the same diagonal. The passages obey the
-/// same rules as any alignment.
+/// another one near it on nearly the same diagonal. Only long passages
+/// (`min_words` and `min_chars`) are kept: trigram seeds carry no document
+/// frequencies, which alone tell a short copied sentence from a formula
+/// both texts use (a credit line naming the same outlet).
 pub fn align_mates(a: Tokenized<'_>, b: Tokenized<'_>, params: &Params) -> Vec<AlignedPassage> {
     let grams = |side: Tokenized<'_>| -> Vec<u64> {
         side.tokens
@@ -135,7 +137,7 @@ pub fn align_mates(a: Tokenized<'_>, b: Tokenized<'_>, params: &Params) -> Vec<A
     if seeds.is_empty() {
         return Vec::new();
     }
-    align_pair(a, b, &seeds, params)
+    align_long(a, b, &seeds, params)
 }
 
 #[cfg(test)]
