@@ -483,6 +483,13 @@ struct Loaded {
 }
 
 impl Loaded {
+    fn side(&self) -> Tokenized<'_> {
+        Tokenized {
+            text: &self.text,
+            tokens: &self.tokens,
+        }
+    }
+
     fn cost(&self) -> usize {
         self.text.len() + self.tokens.len() * std::mem::size_of::<Token>() + 64
     }
@@ -571,25 +578,12 @@ fn align_chunk(
         .par_iter()
         .map(|c| {
             let (la, lb) = (&loaded[&c.a], &loaded[&c.b]);
-            let a = Tokenized {
-                text: &la.text,
-                tokens: &la.tokens,
-            };
-            let b = Tokenized {
-                text: &lb.text,
-                tokens: &lb.tokens,
-            };
-            align_candidate(a, b, c, params)
-                .into_iter()
-                .map(|p| AlignmentRow {
-                    doc_a: doc_keys[c.a as usize],
-                    a: widen(la, p.a, p.a_words),
-                    doc_b: doc_keys[c.b as usize],
-                    b: widen(lb, p.b, p.b_words),
-                    matched_words: p.matched,
-                    score: p.score,
-                })
-                .collect()
+            let found = align_candidate(la.side(), lb.side(), c, params);
+            alignment_rows(
+                (doc_keys[c.a as usize], la),
+                (doc_keys[c.b as usize], lb),
+                found,
+            )
         })
         .collect();
     Ok(rows.into_iter().flatten().collect())
@@ -655,25 +649,12 @@ fn align_mates_of_store(
                 .par_iter()
                 .flat_map_iter(|&(x, y)| {
                     let (lx, ly) = (&loaded[&x], &loaded[&y]);
-                    let a = Tokenized {
-                        text: &lx.text,
-                        tokens: &lx.tokens,
-                    };
-                    let b = Tokenized {
-                        text: &ly.text,
-                        tokens: &ly.tokens,
-                    };
-                    echotrace_core::mates::align_mates(a, b, params)
-                        .into_iter()
-                        .map(|p| AlignmentRow {
-                            doc_a: doc_keys[x as usize],
-                            a: widen(lx, p.a, p.a_words),
-                            doc_b: doc_keys[y as usize],
-                            b: widen(ly, p.b, p.b_words),
-                            matched_words: p.matched,
-                            score: p.score,
-                        })
-                        .collect::<Vec<_>>()
+                    let found = echotrace_core::mates::align_mates(lx.side(), ly.side(), params);
+                    alignment_rows(
+                        (doc_keys[x as usize], lx),
+                        (doc_keys[y as usize], ly),
+                        found,
+                    )
                 })
                 .collect();
             added += rows.len();
@@ -685,6 +666,26 @@ fn align_mates_of_store(
         }
     }
     Ok(())
+}
+
+/// The store rows of passages aligned between documents `a` and `b` (their
+/// keys and loaded texts), spans widened to whole punctuation.
+fn alignment_rows(
+    (ka, la): (i64, &Loaded),
+    (kb, lb): (i64, &Loaded),
+    found: Vec<echotrace_core::align::AlignedPassage>,
+) -> Vec<AlignmentRow> {
+    found
+        .into_iter()
+        .map(|p| AlignmentRow {
+            doc_a: ka,
+            a: widen(la, p.a, p.a_words),
+            doc_b: kb,
+            b: widen(lb, p.b, p.b_words),
+            matched_words: p.matched,
+            score: p.score,
+        })
+        .collect()
 }
 
 fn widen(l: &Loaded, s: CharSpan, words: (u32, u32)) -> CharSpan {
