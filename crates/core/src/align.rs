@@ -93,7 +93,7 @@ pub fn align_candidate(
         b,
         &cand.seeds,
         &cand.common,
-        (&cand.frequent_a, &cand.frequent_b),
+        (&cand.frequent_a[..], &cand.frequent_b[..]),
         params,
     )
 }
@@ -638,8 +638,8 @@ mod tests {
                 b: 1,
                 seeds,
                 common: Vec::new(),
-                frequent_a: Vec::new(),
-                frequent_b: Vec::new(),
+                frequent_a: std::sync::Arc::from([]),
+                frequent_b: std::sync::Arc::from([]),
             },
         );
     }

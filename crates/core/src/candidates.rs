@@ -10,6 +10,7 @@
 
 use crate::params::Params;
 use rayon::prelude::*;
+use std::sync::Arc;
 
 /// One fingerprint occurrence: hash, document number, word position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,8 +36,9 @@ pub struct Candidate {
     /// documents, sorted: where each text holds common phrases, which
     /// cannot vouch for a short companion sentence (see
     /// [`crate::companion`]).
-    pub frequent_a: Vec<u32>,
-    pub frequent_b: Vec<u32>,
+    /// (Shared per document: every pair of a document holds the same list.)
+    pub frequent_a: Arc<[u32]>,
+    pub frequent_b: Arc<[u32]>,
 }
 
 /// High bit of a seed's position in B: set when its fingerprint is common.
@@ -137,8 +139,8 @@ pub fn candidate_pairs_within(
                         .filter(|s| s.pb & COMMON_BIT != 0)
                         .map(|s| (s.pa, s.b()))
                         .collect(),
-                    frequent_a: frequent[(pair >> 32) as usize].clone(),
-                    frequent_b: frequent[pair as u32 as usize].clone(),
+                    frequent_a: Arc::clone(&frequent[(pair >> 32) as usize]),
+                    frequent_b: Arc::clone(&frequent[pair as u32 as usize]),
                 });
             }
             i = j;
@@ -154,8 +156,9 @@ fn frequent_positions(
     chunks: &[(usize, usize)],
     n_docs: usize,
     params: &Params,
-) -> Vec<Vec<u32>> {
-    let found: Vec<Vec<(u32, u32)>> = chunks
+) -> Vec<Arc<[u32]>> {
+    // The runs of postings (one hash each) found in too many documents.
+    let runs: Vec<Vec<(usize, usize)>> = chunks
         .par_iter()
         .map(|&(s, e)| {
             let mut out = Vec::new();
@@ -169,7 +172,7 @@ fn frequent_positions(
                 let run = &postings[i..j];
                 let df = 1 + run.windows(2).filter(|w| w[0].doc != w[1].doc).count();
                 if df > params.sentence_max_df {
-                    out.extend(run.iter().map(|p| (p.doc, p.pos)));
+                    out.push((i, j));
                 }
                 i = j;
             }
@@ -177,11 +180,18 @@ fn frequent_positions(
         })
         .collect();
     let mut per_doc: Vec<Vec<u32>> = vec![Vec::new(); n_docs];
-    for (doc, pos) in found.into_iter().flatten() {
-        per_doc[doc as usize].push(pos);
+    for &(i, j) in runs.iter().flatten() {
+        for p in &postings[i..j] {
+            per_doc[p.doc as usize].push(p.pos);
+        }
     }
-    per_doc.par_iter_mut().for_each(|v| v.sort_unstable());
     per_doc
+        .into_par_iter()
+        .map(|mut v| {
+            v.sort_unstable();
+            Arc::from(v)
+        })
+        .collect()
 }
 
 /// Runs of equal hashes in `postings` that can emit pairs, as (start, end,
@@ -377,8 +387,8 @@ mod tests {
                 b: 1,
                 seeds: vec![(0, 5), (3, 9)],
                 common: vec![],
-                frequent_a: vec![],
-                frequent_b: vec![],
+                frequent_a: Arc::from([]),
+                frequent_b: Arc::from([]),
             }]
         );
     }

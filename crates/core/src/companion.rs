@@ -358,8 +358,8 @@ mod tests {
             b: 1,
             seeds,
             common: Vec::new(),
-            frequent_a,
-            frequent_b: Vec::new(),
+            frequent_a: frequent_a.into(),
+            frequent_b: std::sync::Arc::from([]),
         };
         align_candidate(side(a, &ta), side(b, &tb), &cand, &p)
             .into_iter()
