@@ -18,9 +18,10 @@
 //! - a companion is a run of whole sentences on both sides with at least
 //!   [`COMPANION_MIN_WORDS`] aligned words and density
 //!   [`COMPANION_MIN_DENSITY`];
-//! - it must not overlap a passage of the same pair on either side (that
-//!   stretch is already aligned, and a sentence inside another passage
-//!   would merge with it in clustering and chain two families);
+//! - half or more of it must not lie inside a passage of the same pair, on
+//!   either side (that stretch is already aligned, and a sentence inside
+//!   another passage would merge with it in clustering and chain two
+//!   families; a passage running a few words into it does not count);
 //! - it must not hold a fingerprint found in more than `sentence_max_df`
 //!   documents on either side (the candidate's `frequent_a`/`frequent_b`):
 //!   a phrase that common, such as the fixed part of a credit line
