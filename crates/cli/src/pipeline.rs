@@ -610,24 +610,26 @@ fn align_mates_of_store(
         .enumerate()
         .map(|(i, &k)| (k, i as u32))
         .collect();
+    let link_of = |r: &AlignmentRow| {
+        Some(Link {
+            a: Side {
+                doc: *index.get(&r.doc_a)?,
+                span: r.a,
+            },
+            b: Side {
+                doc: *index.get(&r.doc_b)?,
+                span: r.b,
+            },
+        })
+    };
+    // Every stored alignment, read once; each round's mates are added to it.
+    let mut links: Vec<Link> = store
+        .alignments()?
+        .iter()
+        .filter_map(|(_, r)| link_of(r))
+        .collect();
     let mut tried: std::collections::HashSet<(u32, u32)> = std::collections::HashSet::new();
     for _ in 0..MATE_ROUNDS {
-        let links: Vec<Link> = store
-            .alignments()?
-            .iter()
-            .filter_map(|(_, r)| {
-                Some(Link {
-                    a: Side {
-                        doc: *index.get(&r.doc_a)?,
-                        span: r.a,
-                    },
-                    b: Side {
-                        doc: *index.get(&r.doc_b)?,
-                        span: r.b,
-                    },
-                })
-            })
-            .collect();
         let clustering = cluster(&links);
         let pending = |d: u32| is_new.get(d as usize).copied().unwrap_or(false);
         let pairs: Vec<(u32, u32)> =
@@ -659,6 +661,7 @@ fn align_mates_of_store(
                 .collect();
             added += rows.len();
             store.insert_alignments(&rows)?;
+            links.extend(rows.iter().filter_map(link_of));
         }
         stats.alignments_added += added;
         if added == 0 {

@@ -59,6 +59,20 @@ const SHIFT_COST: f32 = 0.05;
 const RUN_WEIGHT: f32 = 1.0;
 const LONE_WEIGHT: f32 = 0.4;
 
+impl AlignedPassage {
+    /// True when the passage has at least `min_words` aligned words and
+    /// `min_chars` characters on both sides (no need to be a whole sentence).
+    pub fn is_long(&self, params: &Params) -> bool {
+        is_long(self.matched, self.a, self.b, params)
+    }
+}
+
+fn is_long(matched: u32, a: CharSpan, b: CharSpan, params: &Params) -> bool {
+    matched as usize >= params.min_words
+        && a.len() >= params.min_chars
+        && b.len() >= params.min_chars
+}
+
 /// One side of a pair: the text as given and its tokens (from
 /// [`crate::normalise::tokenize`] or `tokenize_spans` of that text).
 #[derive(Debug, Clone, Copy)]
@@ -106,14 +120,7 @@ fn align_seeds(
     frequent: (&[u32], &[u32]),
     params: &Params,
 ) -> Vec<AlignedPassage> {
-    let (ta, tb) = (a.tokens, b.tokens);
-    let mut seeds: Vec<(u32, u32)> = seeds
-        .iter()
-        .copied()
-        .filter(|&(a, b)| (a as usize) < ta.len() && (b as usize) < tb.len())
-        .collect();
-    seeds.sort_unstable();
-    seeds.dedup();
+    let seeds = usable_seeds(a, b, seeds);
     let mut found = chain_passages(a, b, &seeds, common, params);
     let companions = crate::companion::companion_sentences(a, b, &found, &seeds, frequent, params);
     if !companions.is_empty() {
@@ -151,6 +158,15 @@ pub fn align_long(
     seeds: &[(u32, u32)],
     params: &Params,
 ) -> Vec<AlignedPassage> {
+    let seeds = usable_seeds(a, b, seeds);
+    chain_passages(a, b, &seeds, &[], params)
+        .into_iter()
+        .filter(|p| p.is_long(params))
+        .collect()
+}
+
+/// The seeds inside both texts, sorted, distinct.
+fn usable_seeds(a: Tokenized<'_>, b: Tokenized<'_>, seeds: &[(u32, u32)]) -> Vec<(u32, u32)> {
     let mut seeds: Vec<(u32, u32)> = seeds
         .iter()
         .copied()
@@ -158,14 +174,7 @@ pub fn align_long(
         .collect();
     seeds.sort_unstable();
     seeds.dedup();
-    chain_passages(a, b, &seeds, &[], params)
-        .into_iter()
-        .filter(|p| {
-            p.matched as usize >= params.min_words
-                && p.a.len() >= params.min_chars
-                && p.b.len() >= params.min_chars
-        })
-        .collect()
+    seeds
 }
 
 /// Groups seeds into forward chains with bounded gaps.
@@ -293,9 +302,7 @@ fn align_chain(
     if score < params.min_density {
         return None;
     }
-    let long_enough = (matched as usize) >= params.min_words
-        && a.len() >= params.min_chars
-        && b.len() >= params.min_chars;
+    let long_enough = is_long(matched, a, b, params);
     if !long_enough {
         // A short passage counts only as a whole copied sentence (or run of
         // sentences), nearly word for word.
@@ -581,22 +588,11 @@ fn dedupe(mut found: Vec<AlignedPassage>) -> Vec<AlignedPassage> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fingerprint::fingerprints_with_sentences;
     use crate::normalise::{slice_chars, tokenize};
 
     /// Seeds computed the way the pipeline does: shared fingerprints.
     fn seeds(a: &str, ta: &[Token], b: &str, tb: &[Token], p: &Params) -> Vec<(u32, u32)> {
-        let fa = fingerprints_with_sentences(a, ta, p.ngram, p.window, p.sentence_min_words);
-        let fb = fingerprints_with_sentences(b, tb, p.ngram, p.window, p.sentence_min_words);
-        let mut s = Vec::new();
-        for x in &fa {
-            for y in &fb {
-                if x.hash == y.hash {
-                    s.push((x.pos, y.pos));
-                }
-            }
-        }
-        s
+        crate::fingerprint::shared_seeds(a, ta, b, tb, p)
     }
 
     fn align(a: &str, b: &str) -> Vec<AlignedPassage> {

@@ -157,25 +157,17 @@ fn frequent_positions(
     n_docs: usize,
     params: &Params,
 ) -> Vec<Arc<[u32]>> {
-    // The runs of postings (one hash each) found in too many documents.
+    // The runs of postings (one hash each) found in too many documents,
+    // as ranges of `postings`.
     let runs: Vec<Vec<(usize, usize)>> = chunks
         .par_iter()
         .map(|&(s, e)| {
             let mut out = Vec::new();
-            let run_start = |i: usize| i == s || postings[i - 1].hash != postings[i].hash;
-            let mut i = s;
-            while i < e {
-                let mut j = i + 1;
-                while j < e && !run_start(j) {
-                    j += 1;
-                }
-                let run = &postings[i..j];
-                let df = 1 + run.windows(2).filter(|w| w[0].doc != w[1].doc).count();
+            each_run(&postings[s..e], |i, run, df| {
                 if df > params.sentence_max_df {
-                    out.push((i, j));
+                    out.push((s + i, s + i + run.len()));
                 }
-                i = j;
-            }
+            });
             out
         })
         .collect();
@@ -197,6 +189,16 @@ fn frequent_positions(
 /// Runs of equal hashes in `postings` that can emit pairs, as (start, end,
 /// number of documents).
 fn groups(postings: &[Posting], params: &Params, mut f: impl FnMut(&[Posting], usize)) {
+    each_run(postings, |_, run, df| {
+        if df >= 2 && df <= params.max_df {
+            f(run, df);
+        }
+    });
+}
+
+/// Every run of equal hashes in `postings` (sorted): its start, the run,
+/// and its number of documents.
+fn each_run(postings: &[Posting], mut f: impl FnMut(usize, &[Posting], usize)) {
     let mut i = 0;
     while i < postings.len() {
         let h = postings[i].hash;
@@ -211,9 +213,7 @@ fn groups(postings: &[Posting], params: &Params, mut f: impl FnMut(&[Posting], u
                 df += 1;
             }
         }
-        if df >= 2 && df <= params.max_df {
-            f(run, df);
-        }
+        f(i, run, df);
         i = j;
     }
 }

@@ -109,12 +109,7 @@ pub(crate) fn companion_sentences(
     frequent: (&[u32], &[u32]),
     params: &Params,
 ) -> Vec<AlignedPassage> {
-    let confirmed = found.iter().any(|p| {
-        p.matched as usize >= params.min_words
-            && p.a.len() >= params.min_chars
-            && p.b.len() >= params.min_chars
-    });
-    if !confirmed {
+    if !found.iter().any(|p| p.is_long(params)) {
         return Vec::new();
     }
     let free_a = |r: (usize, usize)| !found.iter().any(|p| overlaps(r, p.a_words));
@@ -328,7 +323,6 @@ fn verify(
 mod tests {
     use crate::align::{align_candidate, Tokenized};
     use crate::candidates::Candidate;
-    use crate::fingerprint::fingerprints_with_sentences;
     use crate::normalise::{slice_chars, tokenize};
     use crate::params::Params;
 
@@ -343,16 +337,7 @@ mod tests {
     pub(super) fn align_frequent(a: &str, b: &str, frequent_a: Vec<u32>) -> Vec<(String, String)> {
         let p = Params::default();
         let (ta, tb) = (tokenize(a), tokenize(b));
-        let fa = fingerprints_with_sentences(a, &ta, p.ngram, p.window, p.sentence_min_words);
-        let fb = fingerprints_with_sentences(b, &tb, p.ngram, p.window, p.sentence_min_words);
-        let seeds: Vec<(u32, u32)> = fa
-            .iter()
-            .flat_map(|x| {
-                fb.iter()
-                    .filter(|y| y.hash == x.hash)
-                    .map(|y| (x.pos, y.pos))
-            })
-            .collect();
+        let seeds = crate::fingerprint::shared_seeds(a, &ta, b, &tb, &p);
         let side = |text, tokens| Tokenized { text, tokens };
         let cand = Candidate {
             a: 0,

@@ -108,6 +108,34 @@ pub fn sentence_anchor_lengths(params: &crate::params::Params) -> std::ops::Rang
     anchor_lengths(params.ngram, params.window, params.sentence_min_words)
 }
 
+/// Pairs of positions `(in a, in b)` of the fingerprints two texts share,
+/// as the candidate stage finds them (for tests of the later stages).
+#[cfg(test)]
+pub(crate) fn shared_positions(a: &[Fingerprint], b: &[Fingerprint]) -> Vec<(u32, u32)> {
+    a.iter()
+        .flat_map(|x| {
+            b.iter()
+                .filter(|y| y.hash == x.hash)
+                .map(|y| (x.pos, y.pos))
+        })
+        .collect()
+}
+
+/// The seeds the pipeline would give two tokenized texts: the positions of
+/// their shared fingerprints (sentence anchors included).
+#[cfg(test)]
+pub(crate) fn shared_seeds(
+    a: &str,
+    ta: &[Token],
+    b: &str,
+    tb: &[Token],
+    p: &crate::params::Params,
+) -> Vec<(u32, u32)> {
+    let fa = fingerprints_with_sentences(a, ta, p.ngram, p.window, p.sentence_min_words);
+    let fb = fingerprints_with_sentences(b, tb, p.ngram, p.window, p.sentence_min_words);
+    shared_positions(&fa, &fb)
+}
+
 /// Winnowing over a hash sequence: for every window of `w` hashes, the
 /// right-most minimum is kept; consecutive windows choosing the same position
 /// record it once.
@@ -185,14 +213,7 @@ mod tests {
         let (ta, tb) = (tokenize(&a), tokenize(&b));
         let fa = fingerprints_with_sentences(&a, &ta, 5, 4, 10);
         let fb = fingerprints_with_sentences(&b, &tb, 5, 4, 10);
-        let shared: Vec<(u32, u32)> = fa
-            .iter()
-            .flat_map(|x| {
-                fb.iter()
-                    .filter(|y| y.hash == x.hash)
-                    .map(|y| (x.pos, y.pos))
-            })
-            .collect();
+        let shared = shared_positions(&fa, &fb);
         // "The ferry" starts at word 12 in A and 3 in B; the sentence has
         // 11 words, so its last 5-gram starts 6 words later.
         assert!(shared.contains(&(12, 3)), "{shared:?}");
